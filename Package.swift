@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Zhixun (智询): knowledge base and retrieval engine for tax and e-invoice consultation.
+///
+/// Modules follow the data flow in one direction:
+/// `ZhixunText` (analysis) ← `ZhixunIndex` (postings, scoring, generations)
+/// `ZhixunText` ← `ZhixunIngest` (parsing, chunking) ← `ZhixunStore` (SQLite knowledge store)
+/// and `ZhixunEngine` combines index and store; the `zhixun` CLI is a thin shell over the engine.
+let package = Package(
+    name: "Zhixun",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "zhixun", targets: ["zhixun"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev"])]
+        ),
+        .target(name: "ZhixunText", dependencies: ["COpenCC"]),
+        .target(name: "ZhixunIndex", dependencies: ["ZhixunText"]),
+        .target(name: "ZhixunIngest", dependencies: ["ZhixunText"]),
+        .target(
+            name: "ZhixunStore",
+            dependencies: ["ZhixunIngest", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "ZhixunEngine", dependencies: ["ZhixunText", "ZhixunIndex", "ZhixunIngest", "ZhixunStore"]),
+        .executableTarget(
+            name: "zhixun",
+            dependencies: ["ZhixunEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "zhixun-bench",
+            dependencies: ["ZhixunText", "ZhixunIndex", "ZhixunIngest"],
+            path: "Scripts/Bench"
+        ),
+        .testTarget(name: "ZhixunTextTests", dependencies: ["ZhixunText"]),
+        .testTarget(name: "ZhixunIndexTests", dependencies: ["ZhixunIndex", "ZhixunText"]),
+        .testTarget(name: "ZhixunStoreTests", dependencies: ["ZhixunStore", "ZhixunIngest"]),
+        .testTarget(
+            name: "ZhixunEngineTests",
+            dependencies: ["ZhixunEngine", "ZhixunStore", "ZhixunIngest", "ZhixunIndex"]
+        ),
+    ]
+)
