@@ -17,17 +17,22 @@ The vocabulary never depends on ``--seed`` (it uses ``VOCAB_SEED``), so corpora
 and query sets generated with different seeds share one vocabulary. Output is
 byte-identical for a given seed and passage count. Standard library only.
 
-Speed: token sampling uses a quantised alias-free lookup table indexed by raw
-random bytes, so all per-token work happens in C; Python code runs once per
-clause, not once per token.
+Speed: tokens are drawn with Walker's alias method over 2**16 columns whose
+thresholds are quantised to bytes, driven by raw ``randbytes`` and evaluated
+with ``map``/``operator`` so per-token and per-clause work runs in C. Passages
+are produced in blocks of ``BLOCK`` with independently seeded generators, so
+``--jobs`` parallelises the work without changing a single output byte.
 """
 
 import argparse
 import bisect
 import datetime
+import functools
 import itertools
 import json
+import multiprocessing
 import operator
+import os
 import sys
 import time
 from array import array
@@ -40,7 +45,9 @@ VOCAB_SEED = 20240601          # fixed: the vocabulary is the same for every --s
 VOCAB_SIZE = 60_000            # real words + pseudo-words (special tokens are extra)
 ZIPF_EXPONENT = 1.0
 SPECIAL_TOKEN_SHARE = 0.03     # share of body tokens that are digits/Latin
-TABLE_BITS = 22                # lookup table of 2**22 slots (~32 MB of references)
+ALIAS_COLUMNS = 1 << 16        # alias table width; indexed by 16-bit random values
+SHAPE_POOL = 1 << 16           # sentence shapes per corpus; indexed by 16-bit values
+BLOCK = 10_000                 # passages per independently seeded block
 BODY_MIN, BODY_MAX = 200, 2000
 TITLE_MIN, TITLE_MAX = 8, 30
 SENTENCE_MIN, SENTENCE_MAX = 8, 40
@@ -49,7 +56,6 @@ CLAUSE_PUNCT = (("，", 70), ("、", 12), ("；", 10), ("：", 8))
 PUNCTUATION = "，。；：、"
 DATE_FIRST = datetime.date(2010, 1, 1).toordinal()
 DATE_LAST = datetime.date(2025, 12, 31).toordinal()
-WRITE_CHUNK = 2_000            # documents per buffered write
 PROGRESS_EVERY = 50_000
 
 
@@ -59,9 +65,11 @@ class Vocabulary:
 
     ``words`` is ordered by rank (index 0 is the most frequent). ``word_cum``
     holds cumulative Zipf weights over ``words`` for ``random.choices``.
-    ``content_start`` is the first rank after the function words. ``table`` has
-    ``2**TABLE_BITS`` entries in which every word and special token appears in
-    proportion to its body-text probability.
+    ``content_start`` is the first rank after the function words. The alias
+    table (``alias_pairs`` of ``(alias, own)`` tokens and byte thresholds
+    ``alias_cut``) samples body tokens: words with Zipf weights plus
+    ``SPECIAL_TOKEN_SHARE`` of digit/Latin specials. ``mean_token_len`` is the
+    expected length in characters of one body token.
     """
 
     words: tuple
@@ -69,7 +77,9 @@ class Vocabulary:
     real_count: int
     content_start: int
     specials: tuple
-    table: tuple
+    alias_pairs: tuple
+    alias_cut: tuple
+    mean_token_len: float
 
 
 def real_words():
@@ -117,20 +127,31 @@ def pseudo_words(count, exclude, rng):
     return out
 
 
-def build_sampling_table(tokens, probs, bits):
-    """Quantise ``probs`` into a table of ``2**bits`` slots (largest remainder).
+def build_alias_table(tokens, probs, columns=ALIAS_COLUMNS):
+    """Build a Walker alias table with byte-quantised thresholds.
 
-    Every token gets at least one slot; leftover slots go to the top ranks.
+    Returns ``(pairs, cuts)``: column ``i`` yields ``pairs[i][1]`` (its own
+    token) when a random byte is below ``cuts[i]`` and ``pairs[i][0]`` (its
+    alias) otherwise, so ``pairs[i][byte < cuts[i]]`` is one draw. Columns past
+    ``len(tokens)`` have zero weight. Construction is deterministic.
     """
-    size = 1 << bits
-    counts = [max(1, int(p * size)) for p in probs]
-    surplus = size - sum(counts)
-    for i in range(abs(surplus)):
-        counts[i % len(counts)] += 1 if surplus > 0 else -1
-    table = []
-    for token, n in zip(tokens, counts):
-        table.extend([token] * n)
-    return tuple(table)
+    total = sum(probs)
+    scaled = [p / total * columns for p in probs] + [0.0] * (columns - len(probs))
+    owner = list(tokens) + [tokens[0]] * (columns - len(tokens))
+    alias = list(range(columns))
+    small = [i for i, x in enumerate(scaled) if x < 1.0]
+    large = [i for i, x in enumerate(scaled) if x >= 1.0]
+    while small and large:
+        lo, hi = small.pop(), large[-1]
+        alias[lo] = hi
+        scaled[hi] -= 1.0 - scaled[lo]
+        if scaled[hi] < 1.0:
+            small.append(large.pop())
+    for i in small + large:                 # numerical leftovers: keep own token
+        scaled[i] = 1.0
+    cuts = tuple(min(256, round(x * 256)) for x in scaled)
+    pairs = tuple((owner[alias[i]], owner[i]) for i in range(columns))
+    return pairs, cuts
 
 
 def build_vocabulary(size=VOCAB_SIZE, seed=VOCAB_SEED):
@@ -144,21 +165,39 @@ def build_vocabulary(size=VOCAB_SIZE, seed=VOCAB_SEED):
     probs = [w / total * (1 - SPECIAL_TOKEN_SHARE) for w in weights]
     probs += [w / special_total * SPECIAL_TOKEN_SHARE for _, w in specials]
     tokens = words + [t for t, _ in specials]
+    pairs, cuts = build_alias_table(tokens, probs)
     return Vocabulary(
         words=tuple(words),
         word_cum=tuple(itertools.accumulate(weights)),
         real_count=len(real),
         content_start=len(tv.FUNCTION_WORDS),
         specials=tuple(t for t, _ in specials),
-        table=build_sampling_table(tokens, probs, TABLE_BITS),
+        alias_pairs=pairs,
+        alias_cut=cuts,
+        mean_token_len=sum(p * len(t) for t, p in zip(tokens, probs)),
     )
+
+
+@functools.cache
+def default_vocabulary():
+    """Return the shared vocabulary, built once per process."""
+    return build_vocabulary()
+
+
+def random_u16(rng, k):
+    """Return ``k`` uniform 16-bit integers as an array, platform-independent."""
+    values = array("H", rng.randbytes(2 * k))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
 
 
 def sample_tokens(vocab, rng, k):
     """Draw ``k`` body tokens (Zipf words plus ~3% specials) from ``rng``."""
-    raw = array("I", rng.randbytes(4 * k))
-    shift = 8 * raw.itemsize - TABLE_BITS
-    return list(map(vocab.table.__getitem__, map(operator.rshift, raw, itertools.repeat(shift, k))))
+    columns = random_u16(rng, k)
+    coins = rng.randbytes(k)
+    own = map(operator.lt, coins, map(vocab.alias_cut.__getitem__, columns))
+    return list(map(operator.getitem, map(vocab.alias_pairs.__getitem__, columns), own))
 
 
 def cum_of(pairs):
@@ -166,38 +205,66 @@ def cum_of(pairs):
     return tuple(v for v, _ in pairs), tuple(itertools.accumulate(w for _, w in pairs))
 
 
-def make_body(vocab, rng, length, punct):
-    """Return a body of about ``length`` characters (never more), ending in 。.
+@functools.cache
+def sentence_shapes(seed, count=SHAPE_POOL):
+    """Draw ``count`` sentence shapes ``(length, clause_lengths, punctuation)``.
 
-    Tokens are grouped into clauses of CLAUSE_MIN..CLAUSE_MAX characters joined
-    by ，、；： and into sentences of SENTENCE_MIN..SENTENCE_MAX characters.
+    A sentence of SENTENCE_MIN..SENTENCE_MAX characters (punctuation included)
+    is cut into clauses of at least CLAUSE_MIN characters, each followed by
+    ，、；： except the last, which ends in 。.
     """
-    punct_values, punct_cum = punct
-    tokens = sample_tokens(vocab, rng, length // 2 + 32)
-    ends = list(itertools.accumulate(map(len, tokens)))
-    rand, join, bisect_right = rng.random, "".join, bisect.bisect_right
-    parts, total, i = [], 0, 0
-    while total < length:
-        target = min(SENTENCE_MIN + int(rand() * (SENTENCE_MAX - SENTENCE_MIN + 1)),
-                     max(length - total, SENTENCE_MIN))
-        sentence = 0
+    rand = Random(f"zhixun-shapes:{seed}").random
+    marks, mark_cum = cum_of(CLAUSE_PUNCT)
+    shapes = []
+    for _ in range(count):
+        length = SENTENCE_MIN + int(rand() * (SENTENCE_MAX - SENTENCE_MIN + 1))
+        remaining, clauses, puncts = length, [], []
         while True:
-            if i >= len(tokens) - 1:          # rare: refill the token stream
-                tokens += sample_tokens(vocab, rng, 256)
-                ends = list(itertools.accumulate(map(len, tokens)))
-            want = min(CLAUSE_MIN + int(rand() * (CLAUSE_MAX - CLAUSE_MIN + 1)),
-                       target - sentence - 1)
-            start = ends[i - 1] if i else 0
-            j = max(bisect_right(ends, start + want, i), i + 1)
-            parts.append(join(tokens[i:j]))
-            sentence += ends[j - 1] - start + 1
-            i = j
-            if sentence >= max(target - 2, SENTENCE_MIN):
-                parts.append("。")
+            clause = CLAUSE_MIN + int(rand() * (CLAUSE_MAX - CLAUSE_MIN + 1))
+            if remaining - clause - 1 < CLAUSE_MIN + 1:
+                clauses.append(remaining - 1)
+                puncts.append("。")
                 break
-            parts.append(punct_values[bisect_right(punct_cum, rand() * punct_cum[-1])])
-        total += sentence
-    body = join(parts)
+            clauses.append(clause)
+            puncts.append(marks[bisect.bisect_right(mark_cum, rand() * mark_cum[-1])])
+            remaining -= clause + 1
+        shapes.append((length, tuple(clauses), tuple(puncts)))
+    return tuple(shapes)
+
+
+def make_body(vocab, shapes, rng, length):
+    """Return a body of at most ``length`` characters (a few less at worst).
+
+    Sentence shapes are drawn until they cover ``length``. Each clause ends at
+    the last token ending at or before its cumulative target (but holds at
+    least one token), so clause and sentence lengths track their shapes within
+    about one token; the punctuation mark is appended to that token. The text
+    is cut at ``length`` and always ends in 。. All loops over tokens run in C.
+    """
+    chosen, covered, want = [], 0, length // (SENTENCE_MIN + SENTENCE_MAX) * 2 + 2
+    while covered < length:
+        extra = list(map(shapes.__getitem__, random_u16(rng, want)))
+        chosen += extra
+        covered += sum(map(operator.itemgetter(0), extra))
+        want = 4
+    targets = list(itertools.accumulate(
+        itertools.chain.from_iterable(map(operator.itemgetter(1), chosen))))
+    steps = range(len(targets))
+    tokens = sample_tokens(vocab, rng, int(targets[-1] / vocab.mean_token_len * 1.04) + 8)
+    while True:
+        ends = list(itertools.accumulate(map(len, tokens)))
+        if ends[-1] > targets[-1]:
+            stops = map(bisect.bisect_right, itertools.repeat(ends), targets)
+            # Strictly increasing stops: s'[m] - m = running max of (s[m] - m).
+            stops = list(map(operator.add, itertools.accumulate(
+                map(operator.sub, stops, steps), max), steps))
+            if stops[-1] <= len(tokens):
+                break
+        tokens += sample_tokens(vocab, rng, 64)   # rare: top up the token stream
+    last = list(map(operator.sub, stops, itertools.repeat(1)))
+    puncts = itertools.chain.from_iterable(map(operator.itemgetter(2), chosen))
+    list(map(tokens.__setitem__, last, map(operator.add, map(tokens.__getitem__, last), puncts)))
+    body = "".join(itertools.islice(tokens, stops[-1]))
     if len(body) > length:
         body = body[:length - 1].rstrip(PUNCTUATION) + "。"
     return body
@@ -233,45 +300,69 @@ def make_tags(vocab, rng):
     return tags
 
 
-def generate(out, passages, seed, vocab=None, progress=False):
-    """Write ``passages`` JSON lines to the text stream ``out``."""
-    vocab = vocab or build_vocabulary()
-    rng = Random(seed)
+def render_block(seed, block, passages):
+    """Render passages ``block*BLOCK+1 ..`` (at most BLOCK, at most ``passages``).
+
+    Returns UTF-8 JSON lines. Each block has its own seeded generator, so the
+    result depends only on ``(seed, block)``, never on how blocks are scheduled.
+    """
+    vocab, shapes = default_vocabulary(), sentence_shapes(seed)
+    rng = Random(f"zhixun-corpus:{seed}:{block}")
     kinds, statuses, regions = cum_of(tv.KINDS), cum_of(tv.STATUSES), cum_of(tv.REGIONS)
-    punct = cum_of(CLAUSE_PUNCT)
     encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
     def pick(pair):
         """Draw one value from a (values, cumulative weights) pair."""
         return pair[0][bisect.bisect_right(pair[1], rng.random() * pair[1][-1])]
 
-    buffer = []
-    for n in range(1, passages + 1):
+    lines = []
+    for n in range(block * BLOCK + 1, min((block + 1) * BLOCK, passages) + 1):
         length = BODY_MIN + int(rng.random() * (BODY_MAX - BODY_MIN + 1))
-        doc = {
+        lines.append(encode({
             "id": f"syn-{n:07d}",
             "kind": pick(kinds),
             "title": make_title(vocab, rng),
-            "body": make_body(vocab, rng, length, punct),
+            "body": make_body(vocab, shapes, rng, length),
             "tags": make_tags(vocab, rng),
             "category": tv.CATEGORIES[int(rng.random() * len(tv.CATEGORIES))],
             "region": pick(regions),
             "status": pick(statuses),
             "published": datetime.date.fromordinal(
                 DATE_FIRST + int(rng.random() * (DATE_LAST - DATE_FIRST + 1))).isoformat(),
-        }
-        buffer.append(encode(doc))
-        if len(buffer) >= WRITE_CHUNK or n == passages:
-            out.write("\n".join(buffer) + "\n")
-            buffer.clear()
-        if progress and n % PROGRESS_EVERY == 0:
-            print(f"gen_corpus: {n:,}/{passages:,} passages", file=sys.stderr)
+        }))
+        lines.append("\n")
+    return "".join(lines).encode("utf-8")
+
+
+def _render_task(task):
+    """Pool adapter for :func:`render_block` (takes one tuple argument)."""
+    return render_block(*task)
+
+
+def generate(out, passages, seed, jobs=1, progress=False):
+    """Write ``passages`` JSON lines to the binary stream ``out``."""
+    tasks = [(seed, block, passages) for block in range(-(-passages // BLOCK))]
+    default_vocabulary(), sentence_shapes(seed)   # build before forking workers
+    pool = multiprocessing.Pool(jobs) if jobs > 1 and len(tasks) > 1 else None
+    try:
+        results = pool.imap(_render_task, tasks) if pool else map(_render_task, tasks)
+        for (_, block, _), data in zip(tasks, results):
+            out.write(data)
+            done = min((block + 1) * BLOCK, passages)
+            if progress and (done % PROGRESS_EVERY == 0 or done == passages):
+                print(f"gen_corpus: {done:,}/{passages:,} passages", file=sys.stderr)
+    finally:
+        if pool:
+            pool.close()
+            pool.join()
 
 
 def parse_args(argv=None):
     """Parse command-line arguments."""
     parser = argparse.ArgumentParser(
-        description="Generate a deterministic synthetic Chinese tax corpus (JSON lines).")
+        description="Generate a deterministic synthetic Chinese tax corpus (JSON lines).",
+        epilog="Output depends only on --seed and --passages (a prefix of a larger "
+               "corpus with the same seed is byte-identical), never on --jobs.")
     parser.add_argument("--passages", type=int, required=True, metavar="N",
                         help="number of passages (lines) to write")
     parser.add_argument("--seed", type=int, default=42,
@@ -279,9 +370,11 @@ def parse_args(argv=None):
                              "the vocabulary is fixed and seed-independent")
     parser.add_argument("--out", required=True, metavar="FILE.jsonl",
                         help="output path ('-' for stdout)")
+    parser.add_argument("--jobs", type=int, default=min(4, os.cpu_count() or 1), metavar="J",
+                        help="worker processes (default: min(4, CPUs)); 1 disables workers")
     args = parser.parse_args(argv)
-    if args.passages < 0:
-        parser.error("--passages must be non-negative")
+    if args.passages < 0 or args.jobs < 1:
+        parser.error("--passages must be >= 0 and --jobs >= 1")
     return args
 
 
@@ -291,10 +384,10 @@ def main(argv=None):
     started = time.perf_counter()
     progress = sys.stderr.isatty()
     if args.out == "-":
-        generate(sys.stdout, args.passages, args.seed, progress=progress)
+        generate(sys.stdout.buffer, args.passages, args.seed, args.jobs, progress)
     else:
-        with open(args.out, "w", encoding="utf-8", newline="\n", buffering=1 << 22) as out:
-            generate(out, args.passages, args.seed, progress=progress)
+        with open(args.out, "wb") as out:
+            generate(out, args.passages, args.seed, args.jobs, progress)
     if progress:
         elapsed = time.perf_counter() - started
         print(f"gen_corpus: wrote {args.passages:,} passages in {elapsed:.1f}s", file=sys.stderr)

@@ -1,0 +1,57 @@
+/// BM25F scoring over precomputed per-passage field norms.
+///
+/// The builder (block maximum scores) and the searcher (actual scores) both go through this type,
+/// so a block's stored maximum is an upper bound of every score computed at query time.
+public struct BM25FScorer: Sendable {
+    /// Saturation parameter.
+    public let k1: Double
+    /// `weight_f / (1 − b_f + b_f · len_f / avglen_f)`, passage-major.
+    public let norms: [Double]
+
+    /// Precomputes the norms of every passage from its field lengths.
+    public init(parameters: ScoringParameters, fieldLengths: UnsafeBufferPointer<UInt32>, averages: [Double]) {
+        k1 = parameters.k1
+        let fields = IndexField.count
+        let passages = fieldLengths.count / fields
+        var norms = [Double](repeating: 0, count: passages * fields)
+        var inverseAvg = [Double](repeating: 1, count: fields)
+        for f in 0..<fields where averages[f] > 0 { inverseAvg[f] = 1 / averages[f] }
+        for p in 0..<passages {
+            for f in 0..<fields {
+                let len = Double(fieldLengths[p * fields + f])
+                norms[p * fields + f] = parameters.weights[f]
+                    / (1 - parameters.b[f] + parameters.b[f] * len * inverseAvg[f])
+            }
+        }
+        self.norms = norms
+    }
+
+    /// Average field lengths over passages where the field is non-empty.
+    public static func averages(fieldLengths: UnsafeBufferPointer<UInt32>) -> [Double] {
+        let fields = IndexField.count
+        var sums = [Double](repeating: 0, count: fields)
+        var counts = [Double](repeating: 0, count: fields)
+        for (i, len) in fieldLengths.enumerated() where len > 0 {
+            sums[i % fields] += Double(len)
+            counts[i % fields] += 1
+        }
+        return (0..<fields).map { counts[$0] > 0 ? sums[$0] / counts[$0] : 0 }
+    }
+
+    /// The combined pseudo term frequency of a passage from its per-field frequencies.
+    @inlinable @inline(__always)
+    public func pseudoFrequency(passage: Int, frequencies: UnsafePointer<UInt32>) -> Double {
+        let base = passage &* IndexField.count
+        return norms.withUnsafeBufferPointer { n in
+            var t = 0.0
+            for f in 0..<IndexField.count { t += Double(frequencies[f]) * n[base &+ f] }
+            return t
+        }
+    }
+
+    /// The saturated term score.
+    @inlinable @inline(__always)
+    public func score(idf: Double, pseudoFrequency t: Double) -> Double {
+        idf * t / (k1 + t)
+    }
+}

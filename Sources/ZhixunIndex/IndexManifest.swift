@@ -1,0 +1,60 @@
+import Foundation
+
+/// The manifest of one index generation (`manifest.json`): what it holds, how it scores, and the
+/// size and checksum of every file, verified whenever the generation is opened.
+public struct IndexManifest: Codable, Equatable, Sendable {
+    /// The on-disk format this build reads and writes.
+    public static let currentFormatVersion = 1
+    /// Postings per block (block-max scores and skipping work at this granularity).
+    public static let blockSize = 128
+
+    /// Size and checksum of one file of the generation.
+    public struct FileEntry: Codable, Equatable, Sendable {
+        public var bytes: Int
+        public var checksum: String
+    }
+
+    public var formatVersion: Int
+    /// Generation name (`gen-000042`).
+    public var generation: String
+    /// ISO 8601 creation time.
+    public var createdAt: String
+    public var passageCount: Int
+    public var termCount: Int
+    public var postingCount: Int
+    /// UTF-8 bytes of field text that were analyzed.
+    public var inputBytes: Int
+    /// Field names in storage order.
+    public var fields: [String]
+    public var parameters: ScoringParameters
+    /// Average length in tokens of each field, over passages where the field is non-empty.
+    public var averageFieldLengths: [Double]
+    /// Interned attribute values, one table per ``PassageAttributes/Slot``.
+    public var attributeValues: [[String]]
+    /// Every data file of the generation.
+    public var files: [String: FileEntry]
+
+    /// The file names of a generation's data files.
+    public enum FileName {
+        public static let manifest = "manifest.json"
+        public static let terms = "terms.bin"
+        public static let termInfo = "terminfo.bin"
+        public static let postings = "postings.bin"
+        public static let passages = "passages.bin"
+        public static let storedIndex = "stored.idx"
+        public static let stored = "stored.bin"
+    }
+}
+
+/// Fixed-size record layouts shared by ``IndexWriter`` and ``IndexReader``.
+enum RecordLayout {
+    /// `terminfo.bin`: postings offset (u64), doc freq (u32), block count (u32), max score (f64), idf (f64).
+    static let termInfoSize = 32
+    /// Block header: last passage (u32), data offset from the term's data start (u32),
+    /// max score (f32, rounded up), posting count (u16), reserved (u16).
+    static let blockHeaderSize = 16
+    /// `passages.bin`: field lengths (u32 × fields), attribute ids (u16 × slots).
+    static let passageSize = IndexField.count * 4 + PassageAttributes.Slot.allCases.count * 2
+    /// Bytes after the last block so unaligned 64-bit loads stay in bounds.
+    static let tailPadding = 16
+}

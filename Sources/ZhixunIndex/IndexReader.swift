@@ -1,0 +1,199 @@
+import Foundation
+import ZhixunText
+
+/// What the term dictionary holds for one term.
+public struct TermInfo: Sendable, Equatable {
+    /// Offset of the term's block headers in `postings.bin`.
+    public var offset: Int
+    /// Passages containing the term.
+    public var docFreq: Int
+    /// Blocks of postings.
+    public var blockCount: Int
+    /// Upper bound of the term's score in any passage (before query weights).
+    public var maxScore: Double
+    /// The term's idf in this generation.
+    public var idf: Double
+}
+
+/// An opened, verified, memory-mapped index generation. Immutable and safe to share across threads.
+public final class IndexReader: Sendable {
+    /// The generation's manifest.
+    public let manifest: IndexManifest
+    /// The generation's directory.
+    public let directory: String
+
+    let terms: MappedFile
+    let termInfo: MappedFile
+    let postings: MappedFile
+    let passages: MappedFile
+    let storedIndex: MappedFile
+    let stored: MappedFile
+    /// Field norms, passage-major (`weight / (1 − b + b · len / avglen)`).
+    nonisolated(unsafe) let norms: UnsafeMutableBufferPointer<Double>
+    let attributeTables: AttributeTables
+
+    /// Opens the generation in `directory`, verifying format, sizes and checksums of every file.
+    public init(directory: String, verifyChecksums: Bool = true) throws {
+        self.directory = directory
+        let manifestPath = directory + "/" + IndexManifest.FileName.manifest
+        let manifestData: Data
+        do {
+            manifestData = try Data(contentsOf: URL(fileURLWithPath: manifestPath))
+        } catch {
+            throw IndexError.unreadable(file: manifestPath, reason: error.localizedDescription)
+        }
+        let manifest: IndexManifest
+        do {
+            manifest = try JSONDecoder().decode(IndexManifest.self, from: manifestData)
+        } catch {
+            throw IndexError.corrupt(file: manifestPath, reason: "manifest is not valid: \(error)")
+        }
+        guard manifest.formatVersion == IndexManifest.currentFormatVersion else {
+            throw IndexError.unsupportedFormat(
+                file: manifestPath, found: manifest.formatVersion, expected: IndexManifest.currentFormatVersion)
+        }
+        self.manifest = manifest
+
+        func open(_ name: String, recordSize: Int?, records: Int?) throws -> MappedFile {
+            let path = directory + "/" + name
+            guard let entry = manifest.files[name] else {
+                throw IndexError.corrupt(file: path, reason: "not listed in the manifest")
+            }
+            let file = try MappedFile(path: path)
+            guard file.bytes.count == entry.bytes else {
+                throw IndexError.corrupt(file: path, reason: "size \(file.bytes.count) bytes, manifest says \(entry.bytes)")
+            }
+            if let recordSize, let records, records * recordSize != file.bytes.count {
+                throw IndexError.corrupt(file: path, reason: "size does not match \(records) records of \(recordSize) bytes")
+            }
+            if verifyChecksums {
+                let sum = Checksum.hex(file.bytes)
+                guard sum == entry.checksum else {
+                    throw IndexError.corrupt(file: path, reason: "checksum \(sum), manifest says \(entry.checksum)")
+                }
+            }
+            return file
+        }
+        typealias F = IndexManifest.FileName
+        terms = try open(F.terms, recordSize: 8, records: manifest.termCount)
+        termInfo = try open(F.termInfo, recordSize: RecordLayout.termInfoSize, records: manifest.termCount)
+        postings = try open(F.postings, recordSize: nil, records: nil)
+        passages = try open(F.passages, recordSize: RecordLayout.passageSize, records: manifest.passageCount)
+        storedIndex = try open(F.storedIndex, recordSize: 8, records: manifest.passageCount + 1)
+        stored = try open(F.stored, recordSize: nil, records: nil)
+        guard manifest.attributeValues.count == PassageAttributes.Slot.allCases.count,
+              manifest.parameters.b.count == IndexField.count,
+              manifest.parameters.weights.count == IndexField.count,
+              manifest.averageFieldLengths.count == IndexField.count else {
+            throw IndexError.corrupt(file: manifestPath, reason: "field or attribute tables have the wrong shape")
+        }
+        var tables = AttributeTables()
+        for slot in PassageAttributes.Slot.allCases {
+            for value in manifest.attributeValues[slot.rawValue] { _ = try tables.id(for: value, in: slot) }
+        }
+        attributeTables = tables
+
+        // Field norms from the exact stored lengths.
+        let n = manifest.passageCount
+        var lengths = [UInt32](repeating: 0, count: n * IndexField.count)
+        let passageBytes = passages.bytes
+        for p in 0..<n {
+            for f in 0..<IndexField.count {
+                lengths[p * IndexField.count + f] = UInt32(littleEndian: passageBytes.loadUnaligned(
+                    fromByteOffset: p * RecordLayout.passageSize + f * 4, as: UInt32.self))
+            }
+        }
+        let scorer = lengths.withUnsafeBufferPointer {
+            BM25FScorer(parameters: manifest.parameters, fieldLengths: $0, averages: manifest.averageFieldLengths)
+        }
+        norms = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(scorer.norms.count, 1))
+        _ = norms.initialize(from: scorer.norms)
+    }
+
+    deinit { norms.deallocate() }
+
+    /// Passages in the generation.
+    public var passageCount: Int { manifest.passageCount }
+    /// Distinct terms in the generation.
+    public var termCount: Int { manifest.termCount }
+    /// BM25 saturation parameter of the generation.
+    public var k1: Double { manifest.parameters.k1 }
+
+    /// Looks a term up in the dictionary (binary search over the sorted keys).
+    public func lookup(_ term: Term) -> TermInfo? {
+        let keys = terms.bytes
+        var lo = 0, hi = manifest.termCount
+        let key = term.rawValue
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            let k = UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: mid * 8, as: UInt64.self))
+            if k < key { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < manifest.termCount,
+              UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: lo * 8, as: UInt64.self)) == key else {
+            return nil
+        }
+        let base = lo * RecordLayout.termInfoSize
+        let info = termInfo.bytes
+        let result = TermInfo(
+            offset: Int(UInt64(littleEndian: info.loadUnaligned(fromByteOffset: base, as: UInt64.self))),
+            docFreq: Int(UInt32(littleEndian: info.loadUnaligned(fromByteOffset: base + 8, as: UInt32.self))),
+            blockCount: Int(UInt32(littleEndian: info.loadUnaligned(fromByteOffset: base + 12, as: UInt32.self))),
+            maxScore: Double(bitPattern: UInt64(littleEndian: info.loadUnaligned(fromByteOffset: base + 16, as: UInt64.self))),
+            idf: Double(bitPattern: UInt64(littleEndian: info.loadUnaligned(fromByteOffset: base + 24, as: UInt64.self))))
+        // Headers must lie inside the postings file.
+        guard result.offset + result.blockCount * RecordLayout.blockHeaderSize <= postings.bytes.count else { return nil }
+        return result
+    }
+
+    /// The stored payload of a passage.
+    public func storedPayload(passage: Int) -> [UInt8] {
+        precondition(passage >= 0 && passage < passageCount, "passage \(passage) out of range")
+        let idx = storedIndex.bytes
+        let start = Int(UInt64(littleEndian: idx.loadUnaligned(fromByteOffset: passage * 8, as: UInt64.self)))
+        let end = Int(UInt64(littleEndian: idx.loadUnaligned(fromByteOffset: passage * 8 + 8, as: UInt64.self)))
+        guard start <= end, end <= stored.bytes.count else { return [] }
+        return Array(UnsafeRawBufferPointer(rebasing: stored.bytes[start..<end]))
+    }
+
+    /// The id of a passage's value in one attribute slot.
+    @inline(__always)
+    func attributeID(passage: Int, slot: Int) -> UInt16 {
+        UInt16(littleEndian: passages.bytes.loadUnaligned(
+            fromByteOffset: passage &* RecordLayout.passageSize &+ IndexField.count &* 4 &+ slot &* 2, as: UInt16.self))
+    }
+
+    /// A passage's attributes.
+    public func attributes(passage: Int) -> PassageAttributes {
+        func value(_ slot: PassageAttributes.Slot) -> String {
+            let id = Int(attributeID(passage: passage, slot: slot.rawValue))
+            let table = manifest.attributeValues[slot.rawValue]
+            return id < table.count ? table[id] : ""
+        }
+        return PassageAttributes(kind: value(.kind), category: value(.category), region: value(.region), status: value(.status))
+    }
+
+    /// A passage's field lengths in tokens.
+    public func fieldLengths(passage: Int) -> [UInt32] {
+        (0..<IndexField.count).map { f in
+            UInt32(littleEndian: passages.bytes.loadUnaligned(
+                fromByteOffset: passage * RecordLayout.passageSize + f * 4, as: UInt32.self))
+        }
+    }
+
+    /// Builds a filter from allowed values per slot (`nil`: any value).
+    public func filter(kinds: [String]? = nil, categories: [String]? = nil,
+                       regions: [String]? = nil, statuses: [String]? = nil) -> PassageFilter {
+        let wanted: [[String]?] = [kinds, categories, regions, statuses]
+        var masks: [[Bool]?] = []
+        for slot in PassageAttributes.Slot.allCases {
+            guard let values = wanted[slot.rawValue] else { masks.append(nil); continue }
+            var mask = [Bool](repeating: false, count: manifest.attributeValues[slot.rawValue].count)
+            for v in values {
+                if let id = attributeTables.id(of: v, in: slot) { mask[Int(id)] = true }
+            }
+            masks.append(mask)
+        }
+        return PassageFilter(masks: masks)
+    }
+}

@@ -1,0 +1,144 @@
+import ZhixunText
+
+/// One hit: a passage number of the generation and its BM25F score.
+public struct SearchHit: Equatable, Sendable {
+    public var passage: Int
+    public var score: Double
+
+    public init(passage: Int, score: Double) {
+        self.passage = passage
+        self.score = score
+    }
+}
+
+/// A bag of weighted query terms. Repeated terms add up their weights (Lucene sums one clause per
+/// occurrence), so a term is never scored twice.
+public struct WeightedQuery: Sendable, Equatable {
+    /// Distinct terms with their weights, in first-seen order.
+    public private(set) var terms: [(term: Term, weight: Double)] = []
+
+    public init() {}
+
+    /// A query of `terms`, each with weight 1.
+    public init(terms: [Term]) {
+        for t in terms { add(t) }
+    }
+
+    /// Adds `weight` to `term`.
+    public mutating func add(_ term: Term, weight: Double = 1) {
+        if let i = terms.firstIndex(where: { $0.term == term }) {
+            terms[i].weight += weight
+        } else {
+            terms.append((term, weight))
+        }
+    }
+
+    public var isEmpty: Bool { terms.isEmpty }
+
+    public static func == (a: WeightedQuery, b: WeightedQuery) -> Bool {
+        a.terms.count == b.terms.count && zip(a.terms, b.terms).allSatisfy { $0.term == $1.term && $0.weight == $1.weight }
+    }
+}
+
+/// Top-k retrieval over one generation: MaxScore dynamic pruning (rank-safe: the same hits as
+/// scoring every passage), with filters tested per candidate.
+public struct Searcher: Sendable {
+    /// The generation searched.
+    public let reader: IndexReader
+
+    public init(reader: IndexReader) {
+        self.reader = reader
+    }
+
+    /// The best `limit` passages for `query` that pass `filter`, best first.
+    public func search(_ query: WeightedQuery, limit: Int, filter: PassageFilter = .all) -> [SearchHit] {
+        guard limit > 0 else { return [] }
+        let infos = query.terms.compactMap { q -> (TermInfo, Double)? in
+            guard q.weight > 0, let info = reader.lookup(q.term) else { return nil }
+            return (info, q.weight)
+        }
+        guard !infos.isEmpty else { return [] }
+        let buffers = UnsafeMutableRawPointer.allocate(
+            byteCount: PostingCursor.bufferSize * infos.count, alignment: 16)
+        defer { buffers.deallocate() }
+        var cursors = infos.enumerated().map { i, pair in
+            PostingCursor(reader: reader, info: pair.0, weight: pair.1,
+                          buffers: buffers + i * PostingCursor.bufferSize)
+        }
+        cursors.sort { $0.maxScore < $1.maxScore }
+        return cursors.withUnsafeMutableBufferPointer { c in
+            maxScore(c, limit: limit, filter: filter)
+        }
+    }
+
+    /// MaxScore (Turtle & Flood): cursors sorted by upper bound; the prefix whose bounds sum to no
+    /// more than the current threshold is "non-essential" and only probed for candidates that the
+    /// essential cursors produce, and only while the candidate can still enter the top k.
+    private func maxScore(_ c: UnsafeMutableBufferPointer<PostingCursor>, limit: Int, filter: PassageFilter) -> [SearchHit] {
+        let m = c.count
+        var bounds = [Double](repeating: 0, count: m)  // bounds[i] = Σ maxScore of cursors 0...i
+        var running = 0.0
+        for i in 0..<m {
+            running += c[i].maxScore
+            bounds[i] = running
+        }
+        var heap = TopKHeap(capacity: limit)
+        var threshold = -Double.infinity
+        var firstEssential = 0
+        while firstEssential < m {
+            var candidate = PostingCursor.exhausted
+            for i in firstEssential..<m where c[i].doc < candidate { candidate = c[i].doc }
+            if candidate == PostingCursor.exhausted { break }
+            guard filter.accepts(Int(candidate), in: reader) else {
+                for i in firstEssential..<m where c[i].doc == candidate { c[i].next() }
+                continue
+            }
+            var score = 0.0
+            for i in firstEssential..<m where c[i].doc == candidate {
+                score += c[i].score()
+                c[i].next()
+            }
+            var i = firstEssential - 1
+            var pruned = false
+            while i >= 0 {
+                if score + bounds[i] <= threshold {
+                    pruned = true
+                    break
+                }
+                c[i].advance(to: candidate)
+                if c[i].doc == candidate { score += c[i].score() }
+                i -= 1
+            }
+            if pruned || score <= threshold { continue }
+            heap.offer(candidate, score: score)
+            if heap.isFull {
+                threshold = heap.threshold
+                while firstEssential < m && bounds[firstEssential] <= threshold { firstEssential += 1 }
+            }
+        }
+        return heap.sorted()
+    }
+
+    /// Scores every passage containing any query term: the reference that pruning must match.
+    public func searchExhaustive(_ query: WeightedQuery, limit: Int, filter: PassageFilter = .all) -> [SearchHit] {
+        guard limit > 0 else { return [] }
+        var scores = [Double](repeating: 0, count: reader.passageCount)
+        var matched = [Bool](repeating: false, count: reader.passageCount)
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: PostingCursor.bufferSize, alignment: 16)
+        defer { buffer.deallocate() }
+        for q in query.terms where q.weight > 0 {
+            guard let info = reader.lookup(q.term) else { continue }
+            var cursor = PostingCursor(reader: reader, info: info, weight: q.weight, buffers: buffer)
+            while cursor.doc != PostingCursor.exhausted {
+                scores[Int(cursor.doc)] += cursor.score()
+                matched[Int(cursor.doc)] = true
+                cursor.next()
+            }
+        }
+        var heap = TopKHeap(capacity: limit)
+        for p in 0..<reader.passageCount where matched[p] && filter.accepts(p, in: reader) {
+            heap.offer(UInt32(p), score: scores[p])
+        }
+        return heap.sorted()
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import ZhixunIndex
+
+@Suite struct EncodingTests {
+    @Test func bitPackingRoundTrips() {
+        for width in 0...32 {
+            let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
+            let values = (0..<131).map { UInt32(truncatingIfNeeded: (UInt64($0) &* 2_654_435_761) & mask) }
+            var out: [UInt8] = []
+            values.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &out) }
+            #expect(out.count == BitPacking.byteCount(count: values.count, width: width))
+            out.append(contentsOf: [UInt8](repeating: 0, count: 8))
+            var decoded = [UInt32](repeating: 7, count: values.count)
+            out.withUnsafeBytes { raw in
+                decoded.withUnsafeMutableBufferPointer {
+                    BitPacking.unpack(raw.baseAddress!, count: values.count, width: width, into: $0.baseAddress!)
+                }
+            }
+            #expect(decoded == values, "width \(width)")
+        }
+    }
+
+    @Test func postingPoolChainsRoundTripAcrossSlices() {
+        var pool = PostingPool(reservingCapacity: 16)
+        var a = pool.newChain(), b = pool.newChain()
+        var expectA: [UInt8] = [], expectB: [UInt8] = []
+        for i in 0..<5000 {
+            let x = UInt8(truncatingIfNeeded: i), y = UInt8(truncatingIfNeeded: i * 7)
+            pool.append(x, to: &a); expectA.append(x)
+            if i % 3 == 0 { pool.append(y, to: &b); expectB.append(y) }
+        }
+        var out: [UInt8] = []
+        pool.read(a, into: &out)
+        #expect(out == expectA)
+        pool.read(b, into: &out)
+        #expect(out == expectB)
+    }
+
+    @Test func termTableAssignsDenseNumbers() {
+        var table = TermTable(capacity: 4)
+        for k in 1...1000 { #expect(table.number(for: UInt64(k) &* 0x1234_5678_9).number == Int32(k - 1)) }
+        for k in 1...1000 {
+            let (n, isNew) = table.number(for: UInt64(k) &* 0x1234_5678_9)
+            #expect(n == Int32(k - 1))
+            #expect(!isNew)
+        }
+    }
+
+    @Test func checksumDetectsSingleBitChanges() {
+        var bytes = [UInt8](repeating: 0xAB, count: 1000)
+        let before = bytes.withUnsafeBytes { Checksum.compute($0) }
+        bytes[500] ^= 1
+        #expect(bytes.withUnsafeBytes { Checksum.compute($0) } != before)
+    }
+}
