@@ -1,0 +1,35 @@
+import ZhixunStore
+
+/// What `zhixun ingest` did, file by file.
+public struct IngestReport: Codable, Sendable {
+    /// One input file's result.
+    public struct FileResult: Codable, Sendable {
+        public var file: String
+        public var documents: Int = 0
+        public var added: Int = 0
+        public var updated: Int = 0
+        public var unchanged: Int = 0
+        /// Errors (file-level, or one per bad line; good lines of the file are still stored).
+        public var errors: [String] = []
+    }
+
+    public var files: [FileResult] = []
+    /// Files in the given folders that no parser reads (listed, not errors).
+    public var skipped: [String] = []
+
+    public var documents: Int { files.reduce(0) { $0 + $1.documents } }
+    public var errorCount: Int { files.reduce(0) { $0 + $1.errors.count } }
+    /// Whether anything failed (the CLI exits non-zero).
+    public var failed: Bool { errorCount > 0 }
+
+    mutating func record(_ outcomes: [IngestOutcome], into result: inout FileResult) {
+        result.documents += outcomes.count
+        for o in outcomes {
+            switch o {
+            case .added: result.added += 1
+            case .updated: result.updated += 1
+            case .unchanged: result.unchanged += 1
+            }
+        }
+    }
+}

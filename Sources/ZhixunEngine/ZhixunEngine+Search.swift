@@ -1,0 +1,73 @@
+import Foundation
+import ZhixunIndex
+import ZhixunText
+
+extension ZhixunEngine {
+    /// Ranked passages for `text`.
+    public func search(_ text: String, options: SearchOptions = SearchOptions()) throws -> [SearchResult] {
+        try options.validate()
+        let reader = try reader()
+        let query = try makeQuery(text)
+        let hits = Searcher(reader: reader).search(query, limit: options.limit, filter: filter(options, reader))
+        return hits.map { hit in
+            let payload = reader.storedPayload(passage: hit.passage)
+            guard let stored = try? JSONDecoder().decode(StoredPassage.self, from: Data(payload)) else {
+                return SearchResult(id: "#\(hit.passage)", doc: "", score: hit.score, kind: "", title: "",
+                                    heading: "", text: "", category: "", region: "")
+            }
+            return stored.result(score: hit.score)
+        }
+    }
+
+    /// The analyzed, weighted query for `text`, after length checks.
+    public func makeQuery(_ text: String) throws -> WeightedQuery {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw EngineError.emptyQuery }
+        let length = trimmed.unicodeScalars.count
+        guard length <= Self.maxQueryLength else {
+            throw EngineError.queryTooLong(length: length, limit: Self.maxQueryLength)
+        }
+        return WeightedQuery(terms: analyzer.terms(trimmed))
+    }
+
+    func filter(_ options: SearchOptions, _ reader: IndexReader) -> PassageFilter {
+        var regions = options.regions
+        if let r = regions, !r.contains("全国") { regions = r + ["全国"] }
+        return reader.filter(
+            kinds: options.kinds, categories: options.categories, regions: regions,
+            statuses: options.includeSuperseded ? nil : SearchOptions.currentStatuses)
+    }
+
+    /// The tokens of `text`, as indexing and querying see them.
+    public func analyze(_ text: String) -> [Token] {
+        analyzer.tokens(text)
+    }
+
+    /// Facts about the current generation and the store.
+    public func stats() throws -> EngineStats {
+        let reader = try reader()
+        let m = reader.manifest
+        let summaries = try store.documentSummaries()
+        return EngineStats(
+            generation: m.generation, createdAt: m.createdAt, passages: m.passageCount, terms: m.termCount,
+            postings: m.postingCount, indexBytes: m.files.values.reduce(0) { $0 + $1.bytes },
+            inputBytes: m.inputBytes, averageFieldLengths: Dictionary(uniqueKeysWithValues: zip(m.fields, m.averageFieldLengths)),
+            documents: summaries.count, withdrawn: summaries.filter(\.withdrawn).count,
+            generations: generations.generations())
+    }
+}
+
+/// Output of `zhixun stats`.
+public struct EngineStats: Codable, Sendable {
+    public var generation: String
+    public var createdAt: String
+    public var passages: Int
+    public var terms: Int
+    public var postings: Int
+    public var indexBytes: Int
+    public var inputBytes: Int
+    public var averageFieldLengths: [String: Double]
+    public var documents: Int
+    public var withdrawn: Int
+    public var generations: [String]
+}

@@ -1,0 +1,88 @@
+/// The two kinds of knowledge the engine serves.
+public enum DocumentKind: String, Codable, Sendable, CaseIterable {
+    /// A question with similar phrasings and an answer.
+    case faq
+    /// A policy document, split into passages at its articles.
+    case policy
+}
+
+/// Whether a policy document (or an FAQ entry) may be served as a current answer.
+public enum DocumentStatus: String, Codable, Sendable, CaseIterable {
+    case current
+    case partlyRepealed = "partly-repealed"
+    case superseded
+    case repealed
+    case withdrawn
+}
+
+/// A document as ingested: an FAQ entry or a policy document, with its metadata.
+///
+/// This is the bulk JSONL form of DESIGN.md; fields that do not apply to a kind stay empty.
+public struct KnowledgeDocument: Codable, Equatable, Sendable {
+    /// Stable id chosen by editors (`faq-einv-001`, `policy-invoice-measures-2023`).
+    public var id: String
+    public var kind: DocumentKind
+    /// FAQ: the question. Policy: the document title.
+    public var title: String
+    /// FAQ: similar phrasings of the question.
+    public var similar: [String]
+    /// FAQ: the answer. Policy: the full body text.
+    public var body: String
+    public var category: String
+    public var tags: [String]
+    public var region: String
+    /// Policy document number (文号), e.g. `国家税务总局公告2023年第1号`.
+    public var number: String
+    public var issuer: String
+    /// Publish (or version) date, `YYYY-MM-DD`.
+    public var published: String
+    public var effective: String
+    public var status: DocumentStatus
+    /// Id of a document this one replaces.
+    public var supersedes: String
+
+    public init(id: String, kind: DocumentKind, title: String, similar: [String] = [], body: String,
+                category: String = "", tags: [String] = [], region: String = "全国", number: String = "",
+                issuer: String = "", published: String = "", effective: String = "",
+                status: DocumentStatus = .current, supersedes: String = "") {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.similar = similar
+        self.body = body
+        self.category = category
+        self.tags = tags
+        self.region = region
+        self.number = number
+        self.issuer = issuer
+        self.published = published
+        self.effective = effective
+        self.status = status
+        self.supersedes = supersedes
+    }
+}
+
+/// One retrievable unit: an FAQ entry, or one article (or section) of a policy document.
+public struct Passage: Codable, Equatable, Sendable {
+    /// `<document id>#<ordinal>` (ordinal from 1).
+    public var id: String
+    /// The document's id.
+    public var document: String
+    /// Position within the document, from 1.
+    public var ordinal: Int
+    /// Heading path, outermost first, ending with the article (`第四章 …`, `第三十四条`).
+    public var heading: [String]
+    /// The passage text.
+    public var text: String
+
+    public init(document: String, ordinal: Int, heading: [String], text: String) {
+        self.id = "\(document)#\(ordinal)"
+        self.document = document
+        self.ordinal = ordinal
+        self.heading = heading
+        self.text = text
+    }
+
+    /// The heading path as displayed: `第四章 发票的开具和使用 › 第三十四条`.
+    public var headingPath: String { heading.joined(separator: " › ") }
+}

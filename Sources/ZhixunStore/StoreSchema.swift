@@ -1,0 +1,47 @@
+import GRDB
+
+/// The knowledge store's schema, as GRDB migrations (applied in order, each once).
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-documents") { db in
+            try db.create(table: "document") { t in
+                t.primaryKey("id", .text)
+                t.column("kind", .text).notNull()
+                t.column("currentVersion", .integer).notNull()
+                t.column("withdrawn", .boolean).notNull().defaults(to: false)
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+            try db.create(table: "documentVersion") { t in
+                t.column("documentId", .text).notNull().references("document", onDelete: .cascade)
+                t.column("version", .integer).notNull()
+                t.column("contentHash", .text).notNull()
+                t.column("json", .text).notNull()
+                t.column("ingestedAt", .text).notNull()
+                t.column("runId", .integer)
+                t.primaryKey(["documentId", "version"])
+            }
+            try db.create(table: "passage") { t in
+                t.column("documentId", .text).notNull()
+                t.column("version", .integer).notNull()
+                t.column("ordinal", .integer).notNull()
+                t.column("heading", .text).notNull()
+                t.column("text", .text).notNull()
+                t.primaryKey(["documentId", "version", "ordinal"])
+                t.foreignKey(["documentId", "version"], references: "documentVersion", onDelete: .cascade)
+            }
+            try db.create(table: "ingestRun") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("startedAt", .text).notNull()
+                t.column("finishedAt", .text)
+                t.column("source", .text).notNull()
+                t.column("files", .integer).notNull().defaults(to: 0)
+                t.column("documents", .integer).notNull().defaults(to: 0)
+                t.column("failures", .integer).notNull().defaults(to: 0)
+                t.column("report", .text)
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import ZhixunEngine
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Parse files or folders into the knowledge store.",
+        discussion: """
+        Folders are read recursively; files of unknown types in them are listed as skipped.
+        Formats: bulk JSONL (.jsonl, one FAQ entry or policy document per line, see DESIGN.md) and
+        .json (one object or an array).
+        Each file is stored in one transaction. An invalid JSONL line is reported with its line
+        number and skipped; the file's other lines are kept, and the exit status is 1.
+        Re-ingesting an id stores a new version; identical content is a no-op.
+        """)
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(name: .long, help: "Also rebuild the index and make it current.")
+    var rebuild = false
+
+    @Argument(help: "Files or folders to ingest.")
+    var paths: [String]
+
+    func run() throws {
+        var failed = false
+        try Output.guarded(json: common.json) {
+            let engine = try common.engine(create: true)
+            let showProgress = !common.json && Output.stderrIsTerminal
+            let report = try engine.ingest(paths: paths) { file in
+                if showProgress { Output.progress("ingesting \(file)") }
+            }
+            if showProgress { Output.progress("") }
+            failed = report.failed
+            var rebuilt: RebuildSummary?
+            if rebuild {
+                rebuilt = try RebuildCommand.rebuild(engine, showProgress: showProgress)
+            }
+            if common.json {
+                struct Result: Encodable { let ingest: IngestReport; let rebuild: RebuildSummary? }
+                Output.json(Result(ingest: report, rebuild: rebuilt))
+            } else {
+                for file in report.files {
+                    let status = file.errors.isEmpty ? "ok" : "\(file.errors.count) error(s)"
+                    Output.line("\(file.file): \(file.documents) documents (\(file.added) added, \(file.updated) updated, \(file.unchanged) unchanged), \(status)")
+                    for e in file.errors { Output.error("  error: \(e)") }
+                }
+                if !report.skipped.isEmpty { Output.line("skipped \(report.skipped.count) file(s) of unsupported types") }
+                Output.line("ingested \(report.documents) documents from \(report.files.count) files, \(report.errorCount) error(s)")
+                if let r = rebuilt { RebuildCommand.printSummary(r) }
+            }
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
