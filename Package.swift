@@ -43,6 +43,7 @@ let package = Package(
         .testTarget(name: "ZhixunTextTests", dependencies: ["ZhixunText"]),
         .testTarget(name: "ZhixunIndexTests", dependencies: ["ZhixunIndex", "ZhixunText"]),
         .testTarget(name: "ZhixunStoreTests", dependencies: ["ZhixunStore", "ZhixunIngest"]),
+        .testTarget(name: "ZhixunCLITests", dependencies: ["zhixun"]),
         .testTarget(
             name: "ZhixunEngineTests",
             dependencies: ["ZhixunEngine", "ZhixunStore", "ZhixunIngest", "ZhixunIndex"]

@@ -6,22 +6,23 @@ Writes one JSON object per line (UTF-8, ``ensure_ascii=False``, compact):
     {"id":"syn-0000001","kind":"policy","title":"…","body":"…","tags":["…"],
      "category":"…","region":"…","status":"current","published":"YYYY-MM-DD"}
 
-Text is drawn from a fixed vocabulary of ~60,000 words with Zipf weights
-(rank^-1.0): the hand-written real tax words of ``tax_vocabulary.py`` take the
-top ranks, and 2–4 character pseudo-words built from Han characters fill the
-tail. About 3% of body tokens are digits (years, amounts, 第N条, rates) or
-Latin tokens (VAT, PDF, OFD, …). Chinese punctuation splits bodies into
-clauses and sentences of roughly 8–40 characters.
+Text is drawn from the shared vocabulary of ``tax_vocabulary.py``: ~60,000
+words with Zipf weights (rank^-1.0), real tax words on the top ranks and 2–4
+character pseudo-words in the tail; about 3% of body tokens are digits (years,
+amounts, 第N条, rates) or Latin tokens (VAT, PDF, OFD, …). Bodies are 200–2,000
+characters (uniform; the cut at a sentence end may lose a character or two),
+split by ，、；： into clauses and by 。 into sentences of roughly 8–40
+characters. Titles have 8–30 characters and 1–4 tags come from the vocabulary.
 
-The vocabulary never depends on ``--seed`` (it uses ``VOCAB_SEED``), so corpora
-and query sets generated with different seeds share one vocabulary. Output is
-byte-identical for a given seed and passage count. Standard library only.
+Output is byte-identical for a given ``--seed`` whatever ``--jobs`` is, and a
+smaller ``--passages`` yields a prefix of a larger run. The vocabulary never
+depends on ``--seed``, so corpora and query sets always share it.
 
-Speed: tokens are drawn with Walker's alias method over 2**16 columns whose
-thresholds are quantised to bytes, driven by raw ``randbytes`` and evaluated
-with ``map``/``operator`` so per-token and per-clause work runs in C. Passages
-are produced in blocks of ``BLOCK`` with independently seeded generators, so
-``--jobs`` parallelises the work without changing a single output byte.
+Speed: tokens come from an alias-method sampler driven by raw random bytes
+and all per-token and per-clause work runs in C via ``map``/``itertools``.
+Passages are produced in blocks of ``BLOCK`` with independently seeded
+generators, which lets ``--jobs`` split the work across processes.
+Standard library only.
 """
 
 import argparse
@@ -35,17 +36,11 @@ import operator
 import os
 import sys
 import time
-from array import array
-from dataclasses import dataclass
 from random import Random
 
 import tax_vocabulary as tv
+from tax_vocabulary import default_vocabulary, random_u16, sample_tokens
 
-VOCAB_SEED = 20240601          # fixed: the vocabulary is the same for every --seed
-VOCAB_SIZE = 60_000            # real words + pseudo-words (special tokens are extra)
-ZIPF_EXPONENT = 1.0
-SPECIAL_TOKEN_SHARE = 0.03     # share of body tokens that are digits/Latin
-ALIAS_COLUMNS = 1 << 16        # alias table width; indexed by 16-bit random values
 SHAPE_POOL = 1 << 16           # sentence shapes per corpus; indexed by 16-bit values
 BLOCK = 10_000                 # passages per independently seeded block
 BODY_MIN, BODY_MAX = 200, 2000
@@ -57,147 +52,6 @@ PUNCTUATION = "，。；：、"
 DATE_FIRST = datetime.date(2010, 1, 1).toordinal()
 DATE_LAST = datetime.date(2025, 12, 31).toordinal()
 PROGRESS_EVERY = 50_000
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """A ranked vocabulary with Zipf weights and a fast sampling table.
-
-    ``words`` is ordered by rank (index 0 is the most frequent). ``word_cum``
-    holds cumulative Zipf weights over ``words`` for ``random.choices``.
-    ``content_start`` is the first rank after the function words. The alias
-    table (``alias_pairs`` of ``(alias, own)`` tokens and byte thresholds
-    ``alias_cut``) samples body tokens: words with Zipf weights plus
-    ``SPECIAL_TOKEN_SHARE`` of digit/Latin specials. ``mean_token_len`` is the
-    expected length in characters of one body token.
-    """
-
-    words: tuple
-    word_cum: tuple
-    real_count: int
-    content_start: int
-    specials: tuple
-    alias_pairs: tuple
-    alias_cut: tuple
-    mean_token_len: float
-
-
-def real_words():
-    """Return the hand-written real words, de-duplicated, in rank order."""
-    seen, ordered = set(), []
-    for word in tv.FUNCTION_WORDS + tv.CORE_TAX_WORDS:
-        if word not in seen:
-            seen.add(word)
-            ordered.append(word)
-    return ordered
-
-
-def special_tokens():
-    """Return (token, weight) pairs for digit and Latin tokens, fixed order."""
-    groups = [
-        ([str(y) for y in range(2008, 2026)] + [f"{y}年" for y in range(2008, 2026)], 30),
-        ([f"第{n}条" for n in range(1, 121)], 20),
-        ([f"{a}元" for a in (100, 500, 800, 1000, 1500, 2000, 3000, 5000, 10000,
-                             20000, 36000, 50000, 100000, 120000, 300000, 1000000)]
-         + [f"{a}万元" for a in (10, 15, 30, 45, 100, 300, 500)], 20),
-        (["1%", "3%", "5%", "6%", "9%", "13%", "0.5%", "20%", "25%", "50%"], 10),
-        (list(tv.LATIN_TOKENS), 20),
-    ]
-    pairs = []
-    for tokens, share in groups:
-        pairs.extend((token, share / len(tokens)) for token in tokens)
-    return pairs
-
-
-def pseudo_words(count, exclude, rng):
-    """Generate ``count`` distinct 2–4 character pseudo-words not in ``exclude``.
-
-    Characters come from the Han characters of the real words plus
-    ``tax_vocabulary.COMMON_HAN``; lengths 2/3/4 are drawn with weights 5/3/2.
-    """
-    chars = sorted({c for w in exclude for c in w if "\u4e00" <= c <= "\u9fff"}
-                   | set(tv.COMMON_HAN))
-    seen, out = set(exclude), []
-    while len(out) < count:
-        length = rng.choices((2, 3, 4), weights=(5, 3, 2))[0]
-        word = "".join(rng.choices(chars, k=length))
-        if word not in seen:
-            seen.add(word)
-            out.append(word)
-    return out
-
-
-def build_alias_table(tokens, probs, columns=ALIAS_COLUMNS):
-    """Build a Walker alias table with byte-quantised thresholds.
-
-    Returns ``(pairs, cuts)``: column ``i`` yields ``pairs[i][1]`` (its own
-    token) when a random byte is below ``cuts[i]`` and ``pairs[i][0]`` (its
-    alias) otherwise, so ``pairs[i][byte < cuts[i]]`` is one draw. Columns past
-    ``len(tokens)`` have zero weight. Construction is deterministic.
-    """
-    total = sum(probs)
-    scaled = [p / total * columns for p in probs] + [0.0] * (columns - len(probs))
-    owner = list(tokens) + [tokens[0]] * (columns - len(tokens))
-    alias = list(range(columns))
-    small = [i for i, x in enumerate(scaled) if x < 1.0]
-    large = [i for i, x in enumerate(scaled) if x >= 1.0]
-    while small and large:
-        lo, hi = small.pop(), large[-1]
-        alias[lo] = hi
-        scaled[hi] -= 1.0 - scaled[lo]
-        if scaled[hi] < 1.0:
-            small.append(large.pop())
-    for i in small + large:                 # numerical leftovers: keep own token
-        scaled[i] = 1.0
-    cuts = tuple(min(256, round(x * 256)) for x in scaled)
-    pairs = tuple((owner[alias[i]], owner[i]) for i in range(columns))
-    return pairs, cuts
-
-
-def build_vocabulary(size=VOCAB_SIZE, seed=VOCAB_SEED):
-    """Build the shared ranked vocabulary (independent of the corpus seed)."""
-    real = real_words()
-    words = real + pseudo_words(size - len(real), real, Random(seed))
-    weights = [rank ** -ZIPF_EXPONENT for rank in range(1, len(words) + 1)]
-    total = sum(weights)
-    specials = special_tokens()
-    special_total = sum(w for _, w in specials)
-    probs = [w / total * (1 - SPECIAL_TOKEN_SHARE) for w in weights]
-    probs += [w / special_total * SPECIAL_TOKEN_SHARE for _, w in specials]
-    tokens = words + [t for t, _ in specials]
-    pairs, cuts = build_alias_table(tokens, probs)
-    return Vocabulary(
-        words=tuple(words),
-        word_cum=tuple(itertools.accumulate(weights)),
-        real_count=len(real),
-        content_start=len(tv.FUNCTION_WORDS),
-        specials=tuple(t for t, _ in specials),
-        alias_pairs=pairs,
-        alias_cut=cuts,
-        mean_token_len=sum(p * len(t) for t, p in zip(tokens, probs)),
-    )
-
-
-@functools.cache
-def default_vocabulary():
-    """Return the shared vocabulary, built once per process."""
-    return build_vocabulary()
-
-
-def random_u16(rng, k):
-    """Return ``k`` uniform 16-bit integers as an array, platform-independent."""
-    values = array("H", rng.randbytes(2 * k))
-    if sys.byteorder == "big":
-        values.byteswap()
-    return values
-
-
-def sample_tokens(vocab, rng, k):
-    """Draw ``k`` body tokens (Zipf words plus ~3% specials) from ``rng``."""
-    columns = random_u16(rng, k)
-    coins = rng.randbytes(k)
-    own = map(operator.lt, coins, map(vocab.alias_cut.__getitem__, columns))
-    return list(map(operator.getitem, map(vocab.alias_pairs.__getitem__, columns), own))
 
 
 def cum_of(pairs):

@@ -1,12 +1,32 @@
-"""Hand-written Chinese tax-domain vocabulary for the Zhixun synthetic corpus.
+"""Shared Chinese tax-domain vocabulary for the Zhixun synthetic corpus.
 
-The lists here are pure constants (tuples of strings) shared by
-``gen_corpus.py`` and ``gen_queries.py``. Order matters: ``REAL_WORDS`` is
-listed roughly from most to least frequent, and the generator assigns Zipf
-ranks in exactly this order (function words first, then core tax terms, then
-more specialised terms). Duplicates are removed by the generator, keeping the
-first occurrence, so the order below stays authoritative.
+The first half of this module is hand-written constants: real tax words,
+Latin/digit tokens, common Han characters and document metadata values.
+``REAL_WORDS`` order matters: words are listed roughly from most to least
+frequent (function words first, then core tax terms, then specialised terms),
+and Zipf ranks are assigned in exactly this order.
+
+The second half builds the ranked ~60,000-word :class:`Vocabulary` (real
+words plus generated 2–4 character pseudo-words) with Zipf weights and a fast
+token sampler. ``gen_corpus.py`` and ``gen_queries.py`` both use
+:func:`default_vocabulary`, which never depends on a corpus or query seed, so
+every generated file shares one vocabulary. Standard library only.
 """
+
+import functools
+import itertools
+import operator
+import sys
+from array import array
+from dataclasses import dataclass
+from random import Random
+
+VOCAB_SEED = 20240601          # fixed: the vocabulary is the same for every --seed
+VOCAB_SIZE = 60_000            # real words + pseudo-words (special tokens are extra)
+ZIPF_EXPONENT = 1.0
+SPECIAL_TOKEN_SHARE = 0.03     # share of body tokens that are digits/Latin
+ALIAS_COLUMNS = 1 << 16        # alias table width; indexed by 16-bit random values
+HAN_FIRST, HAN_LAST = "\u4e00", "\u9fff"
 
 #: Function words and very common connectives; these take the top Zipf ranks.
 FUNCTION_WORDS = (
@@ -149,3 +169,146 @@ TITLE_TEMPLATES = (
 #: Query filler words used by gen_queries.py.
 QUERY_PREFIXES = ("请问", "怎么", "如何", "哪里", "什么是", "为什么")
 QUERY_SUFFIXES = ("吗", "怎么办", "怎么填", "如何处理", "是否需要", "多少")
+
+#: All hand-written words in rank order (may contain duplicates; see real_words).
+REAL_WORDS = FUNCTION_WORDS + CORE_TAX_WORDS
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A ranked vocabulary with Zipf weights and a fast sampling table.
+
+    ``words`` is ordered by rank (index 0 is the most frequent). ``word_cum``
+    holds cumulative Zipf weights over ``words`` for ``random.choices``.
+    ``content_start`` is the first rank after the function words. The alias
+    table (``alias_sides`` = ``(alias_tokens, own_tokens)`` per column and byte
+    thresholds ``alias_cut``) samples body tokens: words with Zipf weights plus
+    ``SPECIAL_TOKEN_SHARE`` of digit/Latin specials. ``mean_token_len`` is the
+    expected length in characters of one body token.
+    """
+
+    words: tuple
+    word_cum: tuple
+    real_count: int
+    content_start: int
+    specials: tuple
+    alias_sides: tuple
+    alias_cut: tuple
+    mean_token_len: float
+
+
+def real_words():
+    """Return the hand-written real words, de-duplicated, in rank order."""
+    seen, ordered = set(), []
+    for word in REAL_WORDS:
+        if word not in seen:
+            seen.add(word)
+            ordered.append(word)
+    return ordered
+
+
+def special_tokens():
+    """Return (token, weight) pairs for digit and Latin tokens, fixed order."""
+    groups = [
+        ([str(y) for y in range(2008, 2026)] + [f"{y}年" for y in range(2008, 2026)], 30),
+        ([f"第{n}条" for n in range(1, 121)], 20),
+        ([f"{a}元" for a in (100, 500, 800, 1000, 1500, 2000, 3000, 5000, 10000,
+                             20000, 36000, 50000, 100000, 120000, 300000, 1000000)]
+         + [f"{a}万元" for a in (10, 15, 30, 45, 100, 300, 500)], 20),
+        (["1%", "3%", "5%", "6%", "9%", "13%", "0.5%", "20%", "25%", "50%"], 10),
+        (list(LATIN_TOKENS), 20),
+    ]
+    pairs = []
+    for tokens, share in groups:
+        pairs.extend((token, share / len(tokens)) for token in tokens)
+    return pairs
+
+
+def pseudo_words(count, exclude, rng):
+    """Generate ``count`` distinct 2–4 character pseudo-words not in ``exclude``.
+
+    Characters come from the Han characters of the real words plus
+    ``COMMON_HAN``; lengths 2/3/4 are drawn with weights 5/3/2.
+    """
+    chars = sorted({c for w in exclude for c in w if HAN_FIRST <= c <= HAN_LAST}
+                   | set(COMMON_HAN))
+    seen, out = set(exclude), []
+    while len(out) < count:
+        length = rng.choices((2, 3, 4), weights=(5, 3, 2))[0]
+        word = "".join(rng.choices(chars, k=length))
+        if word not in seen:
+            seen.add(word)
+            out.append(word)
+    return out
+
+
+def build_alias_table(tokens, probs, columns=ALIAS_COLUMNS):
+    """Build a Walker alias table with byte-quantised thresholds.
+
+    Returns ``(sides, cuts)`` with ``sides = (alias_tokens, own_tokens)``:
+    column ``i`` yields its own token when a random byte is below ``cuts[i]``
+    and its alias otherwise, so ``sides[byte < cuts[i]][i]`` is one draw (two
+    flat tuples are more cache-friendly than a tuple per column). Columns past
+    ``len(tokens)`` have zero weight. Construction is deterministic.
+    """
+    total = sum(probs)
+    scaled = [p / total * columns for p in probs] + [0.0] * (columns - len(probs))
+    owner = list(tokens) + [tokens[0]] * (columns - len(tokens))
+    alias = list(range(columns))
+    small = [i for i, x in enumerate(scaled) if x < 1.0]
+    large = [i for i, x in enumerate(scaled) if x >= 1.0]
+    while small and large:
+        lo, hi = small.pop(), large[-1]
+        alias[lo] = hi
+        scaled[hi] -= 1.0 - scaled[lo]
+        if scaled[hi] < 1.0:
+            small.append(large.pop())
+    for i in small + large:                 # numerical leftovers: keep own token
+        scaled[i] = 1.0
+    cuts = tuple(min(256, round(x * 256)) for x in scaled)
+    return (tuple(owner[a] for a in alias), tuple(owner)), cuts
+
+
+def build_vocabulary(size=VOCAB_SIZE, seed=VOCAB_SEED):
+    """Build the shared ranked vocabulary (independent of the corpus seed)."""
+    real = real_words()
+    words = real + pseudo_words(size - len(real), real, Random(seed))
+    weights = [rank ** -ZIPF_EXPONENT for rank in range(1, len(words) + 1)]
+    total = sum(weights)
+    specials = special_tokens()
+    special_total = sum(w for _, w in specials)
+    probs = [w / total * (1 - SPECIAL_TOKEN_SHARE) for w in weights]
+    probs += [w / special_total * SPECIAL_TOKEN_SHARE for _, w in specials]
+    tokens = words + [t for t, _ in specials]
+    sides, cuts = build_alias_table(tokens, probs)
+    return Vocabulary(
+        words=tuple(words),
+        word_cum=tuple(itertools.accumulate(weights)),
+        real_count=len(real),
+        content_start=len(set(FUNCTION_WORDS)),
+        specials=tuple(t for t, _ in specials),
+        alias_sides=sides,
+        alias_cut=cuts,
+        mean_token_len=sum(p * len(t) for t, p in zip(tokens, probs)),
+    )
+
+
+@functools.cache
+def default_vocabulary():
+    """Return the shared vocabulary, built once per process."""
+    return build_vocabulary()
+
+
+def random_u16(rng, k):
+    """Return ``k`` uniform 16-bit integers as an array, platform-independent."""
+    values = array("H", rng.randbytes(2 * k))
+    if sys.byteorder == "big":
+        values.byteswap()
+    return values
+
+
+def sample_tokens(vocab, rng, k):
+    """Draw ``k`` body tokens (Zipf words plus ~3% specials) from ``rng``."""
+    columns = random_u16(rng, k).tolist()
+    own = map(operator.lt, rng.randbytes(k), map(vocab.alias_cut.__getitem__, columns))
+    return list(map(operator.getitem, map(vocab.alias_sides.__getitem__, own), columns))

@@ -27,7 +27,7 @@ extension ZhixunEngine {
         guard length <= Self.maxQueryLength else {
             throw EngineError.queryTooLong(length: length, limit: Self.maxQueryLength)
         }
-        return WeightedQuery(terms: analyzer.terms(trimmed))
+        return WeightedQuery(terms: filler.strip(analyzer.terms(trimmed)))
     }
 
     func filter(_ options: SearchOptions, _ reader: IndexReader) -> PassageFilter {

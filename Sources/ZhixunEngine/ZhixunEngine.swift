@@ -17,6 +17,8 @@ public final class ZhixunEngine: Sendable {
     public let parameters: ScoringParameters
     /// Largest file ingested, in bytes.
     public let maxFileBytes: Int
+    /// Question filler dropped from queries.
+    public let filler: QueryFiller
     let generations: GenerationDirectory
     let current = CurrentGeneration()
 
@@ -31,6 +33,7 @@ public final class ZhixunEngine: Sendable {
         self.parameters = parameters
         self.maxFileBytes = maxFileBytes
         analyzer = try Analyzer.standard()
+        filler = QueryFiller(analyzer: analyzer)
         store = try KnowledgeStore(path: dataDirectory + "/kb.sqlite")
         generations = GenerationDirectory(root: dataDirectory)
     }

@@ -1,0 +1,48 @@
+import Testing
+import ZhixunIngest
+
+@Suite struct ChunkerTests {
+    @Test func longArticlesSplitOnLinesWithTheirHeading() {
+        let body = "第二章 管理\n第五条 " + String(repeating: "甲", count: 80) + "\n" + String(repeating: "乙", count: 80)
+        let doc = KnowledgeDocument(id: "p", kind: .policy, title: "t", body: body)
+        let passages = PassageChunker(maxPassageLength: 100).passages(of: doc)
+        #expect(passages.count == 2)
+        #expect(passages.allSatisfy { $0.heading == ["第二章 管理", "第五条"] })
+        #expect(passages.map(\.id) == ["p#1", "p#2"])
+    }
+
+    @Test func preambleAndSectionsAreKept() {
+        let body = "为了规范管理，制定本说明。\n第一章 总则\n第一节 范围\n第一条 适用于全国。\n第二节 定义\n第二条 本说明所称发票。"
+        let doc = KnowledgeDocument(id: "p", kind: .policy, title: "t", body: body)
+        let passages = PassageChunker().passages(of: doc)
+        #expect(passages.map(\.headingPath) == ["", "第一章 总则 › 第一节 范围 › 第一条", "第一章 总则 › 第二节 定义 › 第二条"])
+    }
+
+    @Test func faqIsOnePassage() {
+        let doc = KnowledgeDocument(id: "f", kind: .faq, title: "q", body: "a\nb")
+        #expect(PassageChunker().passages(of: doc) == [Passage(document: "f", ordinal: 1, heading: [], text: "a\nb")])
+    }
+}
+
+import ZhixunText
+@testable import ZhixunEngine
+
+@Suite struct QueryFillerTests {
+    static let analyzer = try! Analyzer.standard()
+
+    @Test func fillerTermsAreDroppedButContentStays() {
+        let filler = QueryFiller(analyzer: Self.analyzer)
+        let kept = filler.strip(Self.analyzer.terms("请问发票丢失怎么办")).map(\.description)
+        #expect(kept.contains("发票"))
+        #expect(kept.contains("丢失"))
+        #expect(!kept.contains("请问"))
+        #expect(!kept.contains("怎么"))
+        #expect(filler.strip(Self.analyzer.terms("怎么办理退税")).map(\.description).contains("办理"))
+    }
+
+    @Test func aQueryOfOnlyFillerIsKept() {
+        let filler = QueryFiller(analyzer: Self.analyzer)
+        let terms = Self.analyzer.terms("怎么办")
+        #expect(filler.strip(terms) == terms)
+    }
+}
