@@ -109,9 +109,10 @@ def make_body(vocab, shapes, rng, length):
         ends = list(itertools.accumulate(map(len, tokens)))
         if ends[-1] > targets[-1]:
             stops = map(bisect.bisect_right, itertools.repeat(ends), targets)
-            # Strictly increasing stops: s'[m] - m = running max of (s[m] - m).
-            stops = list(map(operator.add, itertools.accumulate(
-                map(operator.sub, stops, steps), max), steps))
+            # Stops s'[m] >= 1 and strictly increasing, computed in C as
+            # s'[m] - m = running max of (s[m] - m), starting from 1.
+            shifted = itertools.accumulate(map(operator.sub, stops, steps), max, initial=1)
+            stops = list(map(operator.add, itertools.islice(shifted, 1, None), steps))
             if stops[-1] <= len(tokens):
                 break
         tokens += sample_tokens(vocab, rng, 64)   # rare: top up the token stream

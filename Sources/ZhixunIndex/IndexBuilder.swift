@@ -11,15 +11,7 @@ public final class IndexBuilder {
     /// Scoring parameters the generation will be written with.
     public let parameters: ScoringParameters
 
-    var terms = TermTable()
-    var termKeys: [UInt64] = []
-    var chains: [PostingPool.Chain] = []
-    var docFreqs: [UInt32] = []
-    /// The passage being analyzed when each term was last seen (marks terms once per passage).
-    var lastDoc: [Int32] = []
-    /// The passage of each term's last written posting (−1 before the first), for delta coding.
-    var previousDoc: [Int32] = []
-    var pool = PostingPool(reservingCapacity: 1 << 24)
+    var postings = PostingAccumulator()
 
     /// Field lengths in tokens, passage-major (`passage * fieldCount + field`).
     var fieldLengths: [UInt32] = []
@@ -30,12 +22,11 @@ public final class IndexBuilder {
     /// UTF-8 bytes of field text analyzed, for throughput reports.
     public private(set) var inputBytes = 0
     /// Postings accumulated so far.
-    public private(set) var postingCount = 0
+    public var postingCount: Int { postings.postingCount }
 
     // Per-passage scratch.
     private var scratch: [UInt32] = []
-    private var docTerms: [Int32] = []
-    private var tf: [UInt32] = []
+    private var keys: [UInt64] = []
 
     /// Passages added so far.
     public var passageCount: Int { storedOffsets.count - 1 }
@@ -56,34 +47,18 @@ public final class IndexBuilder {
         guard passageCount < Int(Int32.max) else {
             throw IndexError.invalidInput(reason: "more than \(Int32.max) passages in one generation")
         }
-        docTerms.removeAll(keepingCapacity: true)
         for f in 0..<IndexField.count {
             let text = f < passage.fields.count ? passage.fields[f] : ""
             inputBytes += text.utf8.count
-            var length: UInt32 = 0
-            analyzer.forEachTerm(in: text, scratch: &scratch) { term, _ in
-                length += 1
-                let (t, isNew) = terms.number(for: term.rawValue)
-                let ti = Int(t)
-                if isNew {
-                    termKeys.append(term.rawValue)
-                    chains.append(pool.newChain())
-                    docFreqs.append(0)
-                    lastDoc.append(-1)
-                    previousDoc.append(-1)
-                    tf.append(contentsOf: repeatElement(0, count: IndexField.count))
-                }
-                if lastDoc[ti] != doc {
-                    lastDoc[ti] = doc
-                    docTerms.append(t)
-                }
-                tf[ti &* IndexField.count &+ f] &+= 1
-            }
-            fieldLengths.append(length)
+            var keys = self.keys  // a local, so the token loop pays no class-property access checks
+            self.keys = []
+            keys.removeAll(keepingCapacity: true)
+            analyzer.forEachTerm(in: text, scratch: &scratch) { term, _ in keys.append(term.rawValue) }
+            fieldLengths.append(UInt32(keys.count))
+            postings.add(keys, field: f, doc: doc)
+            self.keys = keys
         }
-        for t in docTerms {
-            appendPosting(term: Int(t), doc: doc)
-        }
+        postings.finishPassage(doc)
         for slot in PassageAttributes.Slot.allCases {
             attributeIDs.append(try attributeTables.id(for: passage.attributes[slot], in: slot))
         }
@@ -92,26 +67,8 @@ public final class IndexBuilder {
         return Int(doc)
     }
 
-    /// Writes the posting of `term` for `doc` and clears its scratch frequencies.
-    private func appendPosting(term ti: Int, doc: Int32) {
-        let base = ti * IndexField.count
-        var mask: UInt64 = 0
-        for f in 0..<IndexField.count where tf[base + f] > 0 { mask |= 1 << UInt64(f) }
-        let previous = Int64(previousDoc[ti])
-        let delta = UInt64(Int64(doc) - previous)
-        pool.appendVarint(delta << UInt64(IndexField.count) | mask, to: &chains[ti])
-        for f in 0..<IndexField.count where tf[base + f] > 0 {
-            pool.appendVarint(UInt64(tf[base + f]), to: &chains[ti])
-            tf[base + f] = 0
-        }
-        docFreqs[ti] += 1
-        postingCount += 1
-        previousDoc[ti] = doc
-    }
-
-
     /// Distinct terms so far.
-    public var termCount: Int { termKeys.count }
+    public var termCount: Int { postings.termKeys.count }
 }
 
 /// Per-generation string tables for passage attributes (at most 65,535 values per slot).

@@ -22,29 +22,34 @@ public enum IndexWriter {
         }
         let path = { (name: String) in directory + "/" + name }
 
-        // Terms in key order.
-        let order = builder.termKeys.indices.sorted { builder.termKeys[$0] < builder.termKeys[$1] }
+        // Terms in key order (keys are distinct, so an unstable sort is deterministic).
+        let keys = builder.postings.termKeys
+        let order = keys.indices.sorted { keys[$0] < keys[$1] }
         let termsFile = try FileSink(path: path(IndexManifest.FileName.terms))
         let infoFile = try FileSink(path: path(IndexManifest.FileName.termInfo))
         let postingsFile = try FileSink(path: path(IndexManifest.FileName.postings))
-        var encoder = BlockEncoder()
-        var chainBytes: [UInt8] = []
-        var docs: [UInt32] = []
-        var freqs: [UInt32] = []
-        for (n, ti) in order.enumerated() {
-            builder.pool.read(builder.chains[ti], into: &chainBytes)
-            decodeChain(chainBytes, docs: &docs, freqs: &freqs)
-            let idf = ScoringParameters.idf(docFreq: docs.count, docCount: passages)
-            let offset = postingsFile.offset
-            let encoded = encoder.encode(docs: docs, freqs: freqs, idf: idf, scorer: scorer)
-            try postingsFile.append(encoded.bytes)
-            termsFile.append(builder.termKeys[ti])
-            infoFile.append(UInt64(offset))
-            infoFile.append(UInt32(docs.count))
-            infoFile.append(UInt32(encoded.blockCount))
-            infoFile.append(encoded.maxScore)
-            infoFile.append(idf)
-            if n % 65_536 == 0 { progress?(Progress(termsWritten: n, termCount: order.count)) }
+
+        // Terms are encoded in parallel, a batch of chunks at a time, and written in order.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunkSize = 8192
+        let chunks = stride(from: 0, to: order.count, by: chunkSize).map { $0..<min($0 + chunkSize, order.count) }
+        var written = 0
+        for batchStart in stride(from: 0, to: chunks.count, by: workers) {
+            let batch = Array(chunks[batchStart..<min(batchStart + workers, chunks.count)])
+            let encoded = encodeChunks(batch, order: order, builder: builder, scorer: scorer, passages: passages)
+            for chunk in encoded {
+                for term in chunk.terms {
+                    termsFile.append(keys[term.number])
+                    infoFile.append(UInt64(postingsFile.offset + term.offset))
+                    infoFile.append(UInt32(term.docFreq))
+                    infoFile.append(UInt32(term.blockCount))
+                    infoFile.append(term.maxScore)
+                    infoFile.append(term.idf)
+                }
+                try postingsFile.append(chunk.bytes)
+                written += chunk.terms.count
+            }
+            progress?(Progress(termsWritten: written, termCount: order.count))
         }
         try postingsFile.append([UInt8](repeating: 0, count: RecordLayout.tailPadding))
         progress?(Progress(termsWritten: order.count, termCount: order.count))
@@ -86,6 +91,48 @@ public enum IndexWriter {
         try manifestSink.append([UInt8](try encoder2.encode(manifest)))
         try manifestSink.finish()
         return manifest
+    }
+
+    /// One encoded term of a chunk; `offset` is relative to the chunk's bytes.
+    struct EncodedTerm {
+        var number: Int
+        var offset: Int
+        var docFreq: Int
+        var blockCount: Int
+        var maxScore: Double
+        var idf: Double
+    }
+
+    struct EncodedChunk {
+        var terms: [EncodedTerm] = []
+        var bytes: [UInt8] = []
+    }
+
+    /// Encodes chunks of the term order concurrently (the builder is only read).
+    static func encodeChunks(_ chunks: [Range<Int>], order: [Int], builder: IndexBuilder,
+                             scorer: BM25FScorer, passages: Int) -> [EncodedChunk] {
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<EncodedChunk>.allocate(capacity: chunks.count)
+        _ = results.initialize(from: repeatElement(EncodedChunk(), count: chunks.count))
+        defer { results.deallocate() }
+        nonisolated(unsafe) let postings = builder.postings  // read-only while workers run
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            var encoder = BlockEncoder()
+            var chainBytes: [UInt8] = []
+            var docs: [UInt32] = []
+            var freqs: [UInt32] = []
+            var chunk = EncodedChunk()
+            for ti in order[chunks[c]] {
+                postings.pool.read(postings.states[ti].chain, into: &chainBytes)
+                decodeChain(chainBytes, docs: &docs, freqs: &freqs)
+                let idf = ScoringParameters.idf(docFreq: docs.count, docCount: passages)
+                let encoded = encoder.encode(docs: docs, freqs: freqs, idf: idf, scorer: scorer)
+                chunk.terms.append(EncodedTerm(number: ti, offset: chunk.bytes.count, docFreq: docs.count,
+                                               blockCount: encoded.blockCount, maxScore: encoded.maxScore, idf: idf))
+                chunk.bytes.append(contentsOf: encoded.bytes)
+            }
+            results[c] = chunk
+        }
+        return Array(results)
     }
 
     /// Decodes a term's chain (varint delta<<fields | mask, then one varint per set field).

@@ -1,8 +1,9 @@
-/// A forward-only iterator over one term's postings, decoding a block at a time.
+/// A forward-only iterator over one term's postings, a block at a time.
 ///
-/// Passage numbers of a block are decoded when the cursor enters it; frequencies (and so scores)
-/// only when a passage of the block is scored. Block headers let ``advance(to:)`` skip blocks
-/// without decoding them.
+/// Entering a block decodes its passage numbers; a score extracts only the current posting's
+/// frequencies from the bit-packed block, so probing one passage of a block costs little.
+/// Block headers let ``advance(to:)`` skip blocks without decoding them, and expose each block's
+/// maximum score for block-max pruning.
 struct PostingCursor {
     /// Sentinel passage number of an exhausted cursor.
     static let exhausted = UInt32.max
@@ -20,12 +21,13 @@ struct PostingCursor {
     private let norms: UnsafePointer<Double>
 
     private let docs: UnsafeMutablePointer<UInt32>
-    private let scratch: UnsafeMutablePointer<UInt32>
-    private let pseudoTF: UnsafeMutablePointer<Double>
-    private var block = -1
+    private(set) var block = -1
     private var index = 0
     private var count = 0
-    private var scoresDecoded = false
+    /// Current block's frequency data: bit widths and byte offsets (from `blockData`) per field.
+    private var blockData: UnsafeRawPointer
+    private var fieldWidths = SIMD4<UInt8>()
+    private var fieldOffsets = SIMD4<Int32>()
     /// The current passage, or ``exhausted``.
     private(set) var doc: UInt32 = exhausted
 
@@ -33,21 +35,19 @@ struct PostingCursor {
         let base = reader.postings.bytes.baseAddress!
         headers = base + info.offset
         data = headers + info.blockCount * RecordLayout.blockHeaderSize
+        blockData = data
         blockCount = info.blockCount
         self.weight = weight
         weightedIDF = weight * info.idf
         maxScore = weight * info.maxScore
         k1 = reader.k1
         norms = UnsafePointer(reader.norms.baseAddress!)
-        let size = IndexManifest.blockSize
-        docs = buffers.bindMemory(to: UInt32.self, capacity: size)
-        scratch = (buffers + size * 4).bindMemory(to: UInt32.self, capacity: size)
-        pseudoTF = (buffers + size * 8).bindMemory(to: Double.self, capacity: size)
+        docs = buffers.bindMemory(to: UInt32.self, capacity: IndexManifest.blockSize)
         if blockCount > 0 { load(block: 0) }
     }
 
     /// Bytes of scratch memory one cursor needs.
-    static var bufferSize: Int { IndexManifest.blockSize * (4 + 4 + 8) }
+    static var bufferSize: Int { IndexManifest.blockSize * 4 }
 
     @inline(__always) func lastDoc(ofBlock b: Int) -> UInt32 {
         UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: b * RecordLayout.blockHeaderSize, as: UInt32.self))
@@ -65,6 +65,7 @@ struct PostingCursor {
         let offset = Int(UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: h + 4, as: UInt32.self)))
         count = Int(UInt16(littleEndian: headers.loadUnaligned(fromByteOffset: h + 12, as: UInt16.self)))
         let p = data + offset
+        blockData = p
         let gapWidth = Int(p.load(as: UInt8.self))
         BitPacking.unpack(p + 1 + IndexField.count, count: count, width: gapWidth, into: docs)
         var previous: UInt32 = b == 0 ? 0 : lastDoc(ofBlock: b - 1) &+ 1
@@ -73,34 +74,30 @@ struct PostingCursor {
             docs[i] = previous
             previous = previous &+ 1
         }
+        var offsetInBlock = 1 + IndexField.count + BitPacking.byteCount(count: count, width: gapWidth)
+        for f in 0..<IndexField.count {
+            let width = p.load(fromByteOffset: 1 + f, as: UInt8.self)
+            fieldWidths[f] = width
+            fieldOffsets[f] = Int32(offsetInBlock)
+            offsetInBlock += BitPacking.byteCount(count: count, width: Int(width))
+        }
         index = 0
         doc = docs[0]
-        scoresDecoded = false
     }
 
-    /// Decodes the block's frequencies into pseudo term frequencies.
-    private mutating func decodeScores() {
-        let h = block * RecordLayout.blockHeaderSize
-        let offset = Int(UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: h + 4, as: UInt32.self)))
-        let p = data + offset
-        var cursor = p + 1 + IndexField.count + BitPacking.byteCount(count: count, width: Int(p.load(as: UInt8.self)))
-        for i in 0..<count { pseudoTF[i] = 0 }
+    /// The score of the current passage: weight × idf × tf' / (k1 + tf').
+    @inline(__always) func score() -> Double {
+        var t = 0.0
+        let normBase = Int(doc) &* IndexField.count
         for f in 0..<IndexField.count {
-            let width = Int(p.load(fromByteOffset: 1 + f, as: UInt8.self))
-            guard width > 0 else { continue }
-            BitPacking.unpack(cursor, count: count, width: width, into: scratch)
-            for i in 0..<count {
-                pseudoTF[i] += Double(scratch[i]) * norms[Int(docs[i]) &* IndexField.count &+ f]
+            let width = Int(fieldWidths[f])
+            if width > 0 {
+                let bitPos = index &* width
+                let word = blockData.loadUnaligned(fromByteOffset: Int(fieldOffsets[f]) &+ (bitPos >> 3), as: UInt64.self)
+                let tf = (word >> UInt64(bitPos & 7)) & ((1 << UInt64(width)) &- 1)
+                t += Double(tf) * norms[normBase &+ f]
             }
-            cursor += BitPacking.byteCount(count: count, width: width)
         }
-        scoresDecoded = true
-    }
-
-    /// The score of the current passage (weight × idf × tf' / (k1 + tf')).
-    @inline(__always) mutating func score() -> Double {
-        if !scoresDecoded { decodeScores() }
-        let t = pseudoTF[index]
         return weightedIDF * t / (k1 + t)
     }
 
@@ -132,10 +129,11 @@ struct PostingCursor {
         doc = docs[index]
     }
 
-    /// The block that would hold `target` (no decoding), or `nil` past the end.
-    func block(containing target: UInt32) -> Int? {
+    /// The upper bound of this cursor's score for passage `target` (≥ the current passage), from
+    /// the block that would hold it, without decoding; 0 past the last block.
+    mutating func maxScore(at target: UInt32) -> Double {
         var b = max(block, 0)
         while b < blockCount && lastDoc(ofBlock: b) < target { b += 1 }
-        return b < blockCount ? b : nil
+        return b < blockCount ? maxScore(ofBlock: b) : 0
     }
 }

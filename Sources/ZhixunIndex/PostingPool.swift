@@ -1,14 +1,30 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Growing byte slices, one chain per term, holding postings while a generation is built
 /// (after Lucene's `ByteBlockPool`): a term's first postings take a few bytes, frequent terms get
 /// ever larger slices, and nothing is allocated per term beyond its chain.
 ///
-/// A slice ends in an 8-byte forward address to the next slice of the chain.
+/// A slice ends in an 8-byte forward address to the next slice of the chain. The bytes live in one
+/// manually grown allocation, written through a raw pointer: this is the indexing hot loop.
+/// Copies of a pool share that allocation, so a pool has one owner (``PostingAccumulator``).
 struct PostingPool {
     /// Payload sizes of successive slices of one chain (the last repeats).
     static let sliceSizes = [8, 24, 56, 120, 248, 504, 1016, 2040, 4088]
     static let pointerSize = 8
 
-    private(set) var bytes: [UInt8] = []
+    /// Frees the allocation when the pool's owner goes away.
+    private final class Storage {
+        var pointer: UnsafeMutablePointer<UInt8>?
+        deinit { free(pointer) }
+    }
+
+    private let storage = Storage()
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes in use.
+    private(set) var count = 0
 
     /// Write state of one chain.
     struct Chain {
@@ -19,13 +35,24 @@ struct PostingPool {
     }
 
     init(reservingCapacity capacity: Int = 1 << 20) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
+        storage.pointer = base
     }
 
     private mutating func allocate(level: Int) -> Int {
-        let start = bytes.count
         let size = Self.sliceSizes[min(level, Self.sliceSizes.count - 1)] + Self.pointerSize
-        bytes.append(contentsOf: repeatElement(0, count: size))
+        if count + size > capacity {
+            var newCapacity = capacity * 2
+            while newCapacity < count + size { newCapacity *= 2 }
+            guard let grown = realloc(base, newCapacity) else { fatalError("out of memory growing the posting pool") }
+            base = grown.assumingMemoryBound(to: UInt8.self)
+            storage.pointer = base
+            capacity = newCapacity
+        }
+        let start = count
+        (base + start).initialize(repeating: 0, count: size)
+        count += size
         return start
     }
 
@@ -41,16 +68,12 @@ struct PostingPool {
         if chain.tail == chain.end {
             let level = Int(chain.level) + 1
             let next = allocate(level: level)
-            var address = UInt64(next)
-            for i in 0..<Self.pointerSize {
-                bytes[chain.end + i] = UInt8(truncatingIfNeeded: address)
-                address >>= 8
-            }
+            UnsafeMutableRawPointer(base + chain.end).storeBytes(of: UInt64(next).littleEndian, as: UInt64.self)
             chain.level = UInt8(min(level, 255))
             chain.tail = next
             chain.end = next + Self.sliceSizes[min(level, Self.sliceSizes.count - 1)]
         }
-        bytes[chain.tail] = byte
+        base[chain.tail] = byte
         chain.tail += 1
     }
 
@@ -71,18 +94,13 @@ struct PostingPool {
         var start = chain.head
         var level = 0
         while true {
-            let size = Self.sliceSizes[min(level, Self.sliceSizes.count - 1)]
-            let end = start + size
+            let end = start + Self.sliceSizes[min(level, Self.sliceSizes.count - 1)]
             if chain.tail >= start && chain.tail <= end {
-                out.append(contentsOf: bytes[start..<chain.tail])
+                out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: chain.tail - start))
                 return
             }
-            out.append(contentsOf: bytes[start..<end])
-            var address: UInt64 = 0
-            for i in (0..<Self.pointerSize).reversed() {
-                address = address << 8 | UInt64(bytes[end + i])
-            }
-            start = Int(address)
+            out.append(contentsOf: UnsafeBufferPointer(start: base + start, count: end - start))
+            start = Int(UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)))
             level += 1
         }
     }

@@ -93,6 +93,15 @@ public struct Searcher: Sendable {
                 for i in firstEssential..<m where c[i].doc == candidate { c[i].next() }
                 continue
             }
+            // Block-max check: the candidate's best possible score from the blocks it sits in.
+            if firstEssential > 0 {
+                var bound = bounds[firstEssential - 1]
+                for i in firstEssential..<m where c[i].doc == candidate { bound += c[i].maxScore(ofBlock: c[i].block) }
+                if bound <= threshold {
+                    for i in firstEssential..<m where c[i].doc == candidate { c[i].next() }
+                    continue
+                }
+            }
             var score = 0.0
             for i in firstEssential..<m where c[i].doc == candidate {
                 score += c[i].score()

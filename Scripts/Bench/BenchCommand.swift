@@ -1,0 +1,64 @@
+import Foundation
+import ZhixunIndex
+import ZhixunText
+
+/// `zhixun-bench`: in-process measurements of index building and querying.
+///
+///     zhixun-bench build  CORPUS.jsonl OUT_DIR       → JSON: build seconds, MB/s, index bytes, peak RSS
+///     zhixun-bench query  OUT_DIR QUERIES.jsonl [--repeat N] → JSON: RSS after open, p50/p99 µs, QPS
+///
+/// Each mode runs in its own process so memory figures are not mixed (the driver is Scripts/bench.sh).
+@main
+struct BenchCommand {
+    static func main() throws {
+        let args = Array(CommandLine.arguments.dropFirst())
+        guard let mode = args.first else { usage() }
+        switch mode {
+        case "build" where args.count == 3:
+            try BuildBenchmark.run(corpus: args[1], output: args[2])
+        case "query" where args.count >= 3:
+            var repeatCount = 1
+            if let i = args.firstIndex(of: "--repeat"), i + 1 < args.count { repeatCount = Int(args[i + 1]) ?? 1 }
+            try QueryBenchmark.run(index: args[1], queries: args[2], repeatCount: repeatCount)
+        default:
+            usage()
+        }
+    }
+
+    static func usage() -> Never {
+        FileHandle.standardError.write(Data("""
+        usage: zhixun-bench build CORPUS.jsonl OUT_DIR
+               zhixun-bench query OUT_DIR QUERIES.jsonl [--repeat N]
+
+        """.utf8))
+        exit(2)
+    }
+}
+
+/// Memory figures from /proc/self/status, in bytes.
+enum ProcessMemory {
+    static func value(_ key: String) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
+            let digits = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+            return digits * 1024
+        }
+        return 0
+    }
+
+    static var residentBytes: Int { value("VmRSS") }
+    static var peakResidentBytes: Int { value("VmHWM") }
+}
+
+/// Prints a JSON object to standard output.
+func emit(_ object: [String: Any]) {
+    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+    FileHandle.standardOutput.write(data)
+    FileHandle.standardOutput.write(Data("\n".utf8))
+}
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}

@@ -1,0 +1,64 @@
+import Foundation
+import ZhixunIndex
+import ZhixunText
+
+/// Opens a generation and times single-thread top-10 queries (analysis + retrieval) in process.
+enum QueryBenchmark {
+    static func run(index: String, queries path: String, repeatCount: Int) throws {
+        let analyzer = try Analyzer.standard()
+        let baseline = ProcessMemory.residentBytes
+        let openStart = now()
+        let reader = try GenerationDirectory(root: index).openCurrent()
+        let openSeconds = now() - openStart
+        let rssAfterOpen = ProcessMemory.residentBytes
+        let indexBytes = reader.manifest.files.values.reduce(0) { $0 + $1.bytes }
+        let searcher = Searcher(reader: reader)
+
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw IndexError.unreadable(file: path, reason: "cannot read queries")
+        }
+        let queries: [String] = data.split(separator: UInt8(ascii: "\n")).compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any])?["query"] as? String
+        }
+        var scratch: [UInt32] = []
+        func runQuery(_ text: String) -> Int {
+            var query = WeightedQuery()
+            analyzer.forEachTerm(in: text, scratch: &scratch) { term, _ in query.add(term) }
+            return searcher.search(query, limit: 10).count
+        }
+        // Warm-up: one pass over every query.
+        var hits = 0
+        for q in queries { hits &+= runQuery(q) }
+
+        var latencies: [Double] = []
+        latencies.reserveCapacity(queries.count * repeatCount)
+        let start = now()
+        for _ in 0..<repeatCount {
+            for q in queries {
+                let t0 = now()
+                hits &+= runQuery(q)
+                latencies.append(now() - t0)
+            }
+        }
+        let total = now() - start
+        latencies.sort()
+        func percentile(_ p: Double) -> Double {
+            latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] * 1e6
+        }
+        emit([
+            "queries": latencies.count,
+            "open_seconds": openSeconds,
+            "index_bytes": indexBytes,
+            "rss_before_open_bytes": baseline,
+            "rss_after_open_bytes": rssAfterOpen,
+            "rss_after_queries_bytes": ProcessMemory.residentBytes,
+            "peak_rss_bytes": ProcessMemory.peakResidentBytes,
+            "p50_us": percentile(0.50),
+            "p90_us": percentile(0.90),
+            "p99_us": percentile(0.99),
+            "mean_us": total / Double(latencies.count) * 1e6,
+            "qps": Double(latencies.count) / total,
+            "hits": hits,
+        ])
+    }
+}
