@@ -125,7 +125,13 @@ struct PostingCursor {
             }
             load(block: b)
         }
-        while docs[index] < target { index += 1 }
+        // Binary search in the decoded block (the last entry is ≥ target).
+        var lo = index, hi = count - 1
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if docs[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        index = lo
         doc = docs[index]
     }
 
