@@ -6,6 +6,7 @@ import ZhixunText
 ///
 ///     zhixun-bench build  CORPUS.jsonl OUT_DIR       → JSON: build seconds, MB/s, index bytes, peak RSS
 ///     zhixun-bench query  OUT_DIR QUERIES.jsonl [--repeat N] → JSON: RSS after open, p50/p99 µs, QPS
+///     zhixun-bench explain OUT_DIR TEXT                    → per-term df, idf, upper bound; top-10 scores
 ///
 /// Each mode runs in its own process so memory figures are not mixed (the driver is Scripts/bench.sh).
 @main
@@ -20,6 +21,8 @@ struct BenchCommand {
             var repeatCount = 1
             if let i = args.firstIndex(of: "--repeat"), i + 1 < args.count { repeatCount = Int(args[i + 1]) ?? 1 }
             try QueryBenchmark.run(index: args[1], queries: args[2], repeatCount: repeatCount)
+        case "explain" where args.count == 3:
+            try ExplainQuery.run(index: args[1], text: args[2])
         default:
             usage()
         }
@@ -29,6 +32,7 @@ struct BenchCommand {
         FileHandle.standardError.write(Data("""
         usage: zhixun-bench build CORPUS.jsonl OUT_DIR
                zhixun-bench query OUT_DIR QUERIES.jsonl [--repeat N]
+               zhixun-bench explain OUT_DIR TEXT
 
         """.utf8))
         exit(2)

@@ -85,45 +85,46 @@ public struct Searcher: Sendable {
         var heap = TopKHeap(capacity: limit)
         var threshold = -Double.infinity
         var firstEssential = 0
-        while firstEssential < m {
-            var candidate = PostingCursor.exhausted
-            for i in firstEssential..<m where c[i].doc < candidate { candidate = c[i].doc }
-            if candidate == PostingCursor.exhausted { break }
-            guard filter.accepts(Int(candidate), in: reader) else {
-                for i in firstEssential..<m where c[i].doc == candidate { c[i].next() }
-                continue
-            }
-            // Block-max check: the candidate's best possible score from the blocks it sits in.
-            if firstEssential > 0 {
-                var bound = bounds[firstEssential - 1]
-                for i in firstEssential..<m where c[i].doc == candidate { bound += c[i].maxScore(ofBlock: c[i].block) }
-                if bound <= threshold {
-                    for i in firstEssential..<m where c[i].doc == candidate { c[i].next() }
-                    continue
-                }
-            }
+        var candidate = PostingCursor.exhausted
+        for i in 0..<m where c[i].doc < candidate { candidate = c[i].doc }
+        while candidate != PostingCursor.exhausted {
+            // Score the essential lists at the candidate and find the next candidate in one pass.
+            let accepted = filter.accepts(Int(candidate), in: reader)
             var score = 0.0
-            for i in firstEssential..<m where c[i].doc == candidate {
-                score += c[i].score()
-                c[i].next()
-            }
-            var i = firstEssential - 1
-            var pruned = false
-            while i >= 0 {
-                if score + bounds[i] <= threshold {
-                    pruned = true
-                    break
+            var next = PostingCursor.exhausted
+            for i in firstEssential..<m {
+                if c[i].doc == candidate {
+                    if accepted { score += c[i].score() }
+                    c[i].next()
                 }
-                c[i].advance(to: candidate)
-                if c[i].doc == candidate { score += c[i].score() }
-                i -= 1
+                if c[i].doc < next { next = c[i].doc }
             }
-            if pruned || score <= threshold { continue }
-            heap.offer(candidate, score: score)
-            if heap.isFull {
-                threshold = heap.threshold
-                while firstEssential < m && bounds[firstEssential] <= threshold { firstEssential += 1 }
+            if accepted {
+                var i = firstEssential - 1
+                var pruned = false
+                while i >= 0 {
+                    if score + bounds[i] <= threshold {
+                        pruned = true
+                        break
+                    }
+                    c[i].advance(to: candidate)
+                    if c[i].doc == candidate { score += c[i].score() }
+                    i -= 1
+                }
+                if !pruned && score > threshold {
+                    heap.offer(candidate, score: score)
+                    if heap.isFull {
+                        threshold = heap.threshold
+                        let before = firstEssential
+                        while firstEssential < m && bounds[firstEssential] <= threshold { firstEssential += 1 }
+                        if firstEssential != before {
+                            next = PostingCursor.exhausted
+                            for j in firstEssential..<m where c[j].doc < next { next = c[j].doc }
+                        }
+                    }
+                }
             }
+            candidate = next
         }
         return heap.sorted()
     }
