@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -23,9 +24,17 @@ let package = Package(
             pkgConfig: "opencc",
             providers: [.apt(["libopencc-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "ZhixunText", dependencies: ["COpenCC"]),
         .target(name: "ZhixunIndex", dependencies: ["ZhixunText"]),
-        .target(name: "ZhixunIngest", dependencies: ["ZhixunText"]),
+        .target(
+            name: "ZhixunIngest",
+            dependencies: ["CLibXML2", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .target(
             name: "ZhixunStore",
             dependencies: ["ZhixunIngest", .product(name: "GRDB", package: "GRDB.swift")]
@@ -42,6 +51,7 @@ let package = Package(
         ),
         .testTarget(name: "ZhixunTextTests", dependencies: ["ZhixunText"]),
         .testTarget(name: "ZhixunIndexTests", dependencies: ["ZhixunIndex", "ZhixunText"]),
+        .testTarget(name: "ZhixunIngestTests", dependencies: ["ZhixunIngest"]),
         .testTarget(name: "ZhixunStoreTests", dependencies: ["ZhixunStore", "ZhixunIngest"]),
         .testTarget(name: "ZhixunCLITests", dependencies: ["zhixun"]),
         .testTarget(

@@ -1,9 +1,13 @@
 import Foundation
 
-/// Expands ingest paths: files as given, folders recursively (sorted, hidden entries skipped).
+/// Expands ingest paths: files as given, folders recursively (sorted). Folder walks skip hidden
+/// entries, README files (they describe the folder) and the editor's synonym list (`synonyms.txt`).
 enum CorpusFiles {
-    /// File extensions a parser reads.
-    static let supportedExtensions: Set<String> = ["jsonl", "json"]
+    /// Names in folders that are never knowledge.
+    static func isIgnored(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasPrefix("readme") || lower == "synonyms.txt"
+    }
 
     struct Expansion {
         var files: [String] = []
@@ -11,7 +15,7 @@ enum CorpusFiles {
         var missing: [String] = []
     }
 
-    static func expand(_ paths: [String]) -> Expansion {
+    static func expand(_ paths: [String], extensions: Set<String>) -> Expansion {
         var result = Expansion()
         let fm = FileManager.default
         for path in paths {
@@ -31,7 +35,8 @@ enum CorpusFiles {
             for case let url as URL in walker {
                 guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
                 let file = path.hasSuffix("/") ? path + relative(url, to: base) : path + "/" + relative(url, to: base)
-                if supportedExtensions.contains(url.pathExtension.lowercased()) {
+                if isIgnored(url.lastPathComponent) { continue }
+                if extensions.contains(url.pathExtension.lowercased()) {
                     found.append(file)
                 } else {
                     result.skipped.append(file)

@@ -11,6 +11,8 @@ public struct IngestReport: Codable, Sendable {
         public var unchanged: Int = 0
         /// Errors (file-level, or one per bad line; good lines of the file are still stored).
         public var errors: [String] = []
+        /// Problems that did not stop the file (recovered HTML, unexpanded entities, …).
+        public var warnings: [String] = []
     }
 
     public var files: [FileResult] = []

@@ -1,4 +1,5 @@
 import ZhixunIndex
+import ZhixunIngest
 
 /// A ranked passage as the CLI and the API show it (DESIGN.md, "Interfaces").
 public struct SearchResult: Codable, Equatable, Sendable {
@@ -22,6 +23,8 @@ public struct SearchResult: Codable, Equatable, Sendable {
     public var region: String
     /// Document number (文号), when known.
     public var number: String?
+    /// Action links of the passage ("go to the invoice issuing page").
+    public var links: [ActionLink]?
 }
 
 /// What the index stores per passage and hands back with each hit (JSON in `stored.bin`).
@@ -37,11 +40,13 @@ struct StoredPassage: Codable {
     var category: String
     var region: String
     var number: String
+    var links: [ActionLink]?
 
     func result(score: Double) -> SearchResult {
         SearchResult(id: id, doc: doc, score: score, kind: kind, title: title, heading: heading, text: text,
                      version: kind == "policy" && !version.isEmpty ? version : nil,
                      status: kind == "policy" ? status : nil,
-                     category: category, region: region, number: number.isEmpty ? nil : number)
+                     category: category, region: region, number: number.isEmpty ? nil : number,
+                     links: links?.isEmpty == false ? links : nil)
     }
 }

@@ -33,7 +33,8 @@ extension ZhixunEngine {
                 let payload = StoredPassage(
                     id: passage.id, doc: doc.id, kind: doc.kind.rawValue, title: doc.title,
                     heading: passage.headingPath, text: passage.text, version: doc.published,
-                    status: status.rawValue, category: doc.category, region: doc.region, number: doc.number)
+                    status: status.rawValue, category: doc.category, region: doc.region, number: doc.number,
+                    links: passage.links)
                 let input: PassageInput
                 switch doc.kind {
                 case .faq:
@@ -61,9 +62,30 @@ extension ZhixunEngine {
         return manifest
     }
 
-    /// Ids of documents another current document explicitly supersedes.
+    /// Ids of documents a later one replaces: named by an explicit `supersedes`, or a policy with
+    /// the same title and an earlier publish (version) date than another current one.
     static func supersededIDs(_ documents: [KnowledgeDocument]) -> Set<String> {
-        Set(documents.filter { $0.status == .current && !$0.supersedes.isEmpty }.map(\.supersedes))
+        var superseded = Set(documents.filter { $0.status == .current && !$0.supersedes.isEmpty }.map(\.supersedes))
+        let policies = documents.filter { $0.kind == .policy && $0.status != .withdrawn && !$0.published.isEmpty }
+        for group in Dictionary(grouping: policies, by: { normalizedTitle($0.title) }).values where group.count > 1 {
+            guard let latest = group.max(by: { ($0.published, $0.id) < ($1.published, $1.id) }) else { continue }
+            for doc in group where doc.id != latest.id && doc.published < latest.published {
+                superseded.insert(doc.id)
+            }
+        }
+        return superseded
+    }
+
+    /// A title without spaces, edition notes in brackets, and the 中华人民共和国 prefix.
+    static func normalizedTitle(_ title: String) -> String {
+        var t = title.filter { !$0.isWhitespace }
+        for (open, close) in [("（", "）"), ("(", ")")] {
+            while let o = t.range(of: open), let c = t.range(of: close, range: o.upperBound..<t.endIndex) {
+                t.removeSubrange(o.lowerBound..<c.upperBound)
+            }
+        }
+        if t.hasPrefix("中华人民共和国") { t.removeFirst("中华人民共和国".count) }
+        return t
     }
 
     /// Opens the current generation if it changed since it was last opened.

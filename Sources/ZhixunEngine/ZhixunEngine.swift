@@ -17,6 +17,8 @@ public final class ZhixunEngine: Sendable {
     public let parameters: ScoringParameters
     /// Largest file ingested, in bytes.
     public let maxFileBytes: Int
+    /// The parsers of every ingest format.
+    public let formats = IngestFormats.standard
     /// Question filler dropped from queries.
     public let filler: QueryFiller
     let generations: GenerationDirectory
@@ -44,7 +46,7 @@ public final class ZhixunEngine: Sendable {
     /// are reported; everything good is kept.
     public func ingest(paths: [String], progress: ((String) -> Void)? = nil) throws -> IngestReport {
         var report = IngestReport()
-        let expansion = CorpusFiles.expand(paths)
+        let expansion = CorpusFiles.expand(paths, extensions: formats.extensions)
         report.skipped = expansion.skipped
         for missing in expansion.missing {
             report.files.append(.init(file: missing, errors: ["\(missing): no such file or folder"]))
@@ -54,7 +56,7 @@ public final class ZhixunEngine: Sendable {
             progress?(file)
             var result = IngestReport.FileResult(file: file)
             do {
-                let documents = try parse(file: file, errors: &result.errors)
+                let documents = try parse(file: file, errors: &result.errors, warnings: &result.warnings)
                 if !documents.isEmpty {
                     report.record(try store.ingest(documents, run: run), into: &result)
                 }
@@ -71,13 +73,14 @@ public final class ZhixunEngine: Sendable {
         return report
     }
 
-    private func parse(file: String, errors: inout [String]) throws -> [KnowledgeDocument] {
+    private func parse(file: String, errors: inout [String], warnings: inout [String]) throws -> [KnowledgeDocument] {
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
         guard size <= maxFileBytes else { throw IngestError.tooLarge(file: file, bytes: size, limit: maxFileBytes) }
-        let ext = (file as NSString).pathExtension.lowercased()
-        guard CorpusFiles.supportedExtensions.contains(ext) else {
-            throw IngestError.unsupportedFormat(file: file, detail: "'.\(ext)' files are not read (supported: .jsonl, .json)")
+        guard let parser = formats.parser(for: file) else {
+            let ext = (file as NSString).pathExtension.lowercased()
+            throw IngestError.unsupportedFormat(
+                file: file, detail: "'.\(ext)' files are not read (supported: \(formats.extensions.sorted().joined(separator: ", ")))")
         }
         let data: Data
         do {
@@ -85,43 +88,16 @@ public final class ZhixunEngine: Sendable {
         } catch {
             throw IngestError.unreadable(file: file, reason: error.localizedDescription)
         }
-        let lines: [BulkJSONLParser.LineResult]
-        if ext == "json" {
-            lines = try Self.parseJSONDocument(data, file: file)
-        } else {
-            lines = BulkJSONLParser.parse(data, file: file)
-        }
+        let outcome = try parser.parse(data, file: file)
+        warnings.append(contentsOf: outcome.warnings)
         var documents: [KnowledgeDocument] = []
-        for line in lines {
-            switch line {
+        for record in outcome.records {
+            switch record {
             case .success(let doc): documents.append(doc)
             case .failure(let error): errors.append(error.description)
             }
         }
         return documents
-    }
-
-    /// A `.json` file holds one document object or an array of them.
-    private static func parseJSONDocument(_ data: Data, file: String) throws -> [BulkJSONLParser.LineResult] {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw IngestError.malformedJSON(file: file, line: 1, reason: "\(error.localizedDescription)")
-        }
-        let items = (object as? [Any]) ?? [object]
-        return items.enumerated().map { i, item in
-            guard let dict = item as? [String: Any] else {
-                return .failure(.malformedJSON(file: file, line: i + 1, reason: "item \(i + 1) is not an object"))
-            }
-            do {
-                return .success(try BulkJSONLParser.document(from: dict, file: file, line: i + 1))
-            } catch let e as IngestError {
-                return .failure(e)
-            } catch {
-                return .failure(.malformedJSON(file: file, line: i + 1, reason: "\(error)"))
-            }
-        }
     }
 
     /// Marks a document withdrawn (kept, never served after the next rebuild).

@@ -4,7 +4,44 @@ import Foundation
 ///
 /// A bad line does not stop the file: each line yields either a document or an ``IngestError``
 /// naming the file and line, so callers decide whether to keep the good lines.
-public enum BulkJSONLParser {
+public struct BulkJSONLParser: DocumentParser {
+    public init() {}
+
+    public var extensions: Set<String> { ["jsonl", "json"] }
+
+    /// Parses a `.jsonl` file (one object a line) or a `.json` file (one object or an array).
+    public func parse(_ data: Data, file: String) throws -> ParseOutcome {
+        let text = try TextDecoding.decode(data, file: file).text
+        try ParsingSupport.requireText(text, file: file)
+        if (file as NSString).pathExtension.lowercased() == "json" {
+            return ParseOutcome(records: try Self.parseJSONDocument(Data(text.utf8), file: file))
+        }
+        return ParseOutcome(records: Self.parse(Data(text.utf8), file: file))
+    }
+
+    /// A `.json` file holds one document object or an array of them.
+    static func parseJSONDocument(_ data: Data, file: String) throws -> [LineResult] {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw IngestError.malformedJSON(file: file, line: 1, reason: reason(error))
+        }
+        let items = (object as? [Any]) ?? [object]
+        return items.enumerated().map { i, item in
+            guard let dict = item as? [String: Any] else {
+                return .failure(.malformedJSON(file: file, line: i + 1, reason: "item \(i + 1) is not an object"))
+            }
+            do {
+                return .success(try document(from: dict, file: file, line: i + 1))
+            } catch let e as IngestError {
+                return .failure(e)
+            } catch {
+                return .failure(.malformedJSON(file: file, line: i + 1, reason: "\(error)"))
+            }
+        }
+    }
+
     /// One parsed line.
     public typealias LineResult = Result<KnowledgeDocument, IngestError>
 
@@ -93,19 +130,26 @@ public enum BulkJSONLParser {
                                            reason: "'\(statusText)' is not one of \(DocumentStatus.allCases.map(\.rawValue))")
         }
         let region = try string("region")
+        var links: [ActionLink] = []
+        if let raw = dict["links"] as? [[String: Any]] {
+            links = raw.compactMap { l in
+                guard let url = l["url"] as? String else { return nil }
+                return ActionLink(title: (l["title"] as? String) ?? url, url: url)
+            }
+        }
         switch kind {
         case .faq:
             return KnowledgeDocument(
                 id: id, kind: .faq, title: try string("question", required: true), similar: try strings("similar"),
                 body: try string("answer", required: true), category: try string("category"), tags: try strings("tags"),
                 region: region.isEmpty ? "全国" : region, published: try string("published"),
-                effective: try string("effective"), status: status)
+                effective: try string("effective"), status: status, links: links)
         case .policy:
             return KnowledgeDocument(
                 id: id, kind: .policy, title: try string("title", required: true), body: try string("body", required: true),
                 category: try string("category"), tags: try strings("tags"), region: region.isEmpty ? "全国" : region,
                 number: try string("number"), issuer: try string("issuer"), published: try string("published"),
-                effective: try string("effective"), status: status, supersedes: try string("supersedes"))
+                effective: try string("effective"), status: status, supersedes: try string("supersedes"), links: links)
         }
     }
 }

@@ -15,6 +15,17 @@ public enum DocumentStatus: String, Codable, Sendable, CaseIterable {
     case withdrawn
 }
 
+/// A link a passage offers the user (an FAQ answer that says "go to the invoice page").
+public struct ActionLink: Codable, Equatable, Hashable, Sendable {
+    public var title: String
+    public var url: String
+
+    public init(title: String, url: String) {
+        self.title = title
+        self.url = url
+    }
+}
+
 /// A document as ingested: an FAQ entry or a policy document, with its metadata.
 ///
 /// This is the bulk JSONL form of DESIGN.md; fields that do not apply to a kind stay empty.
@@ -40,11 +51,13 @@ public struct KnowledgeDocument: Codable, Equatable, Sendable {
     public var status: DocumentStatus
     /// Id of a document this one replaces.
     public var supersedes: String
+    /// Action links found in the document (HTML anchors, `links` in JSONL).
+    public var links: [ActionLink]
 
     public init(id: String, kind: DocumentKind, title: String, similar: [String] = [], body: String,
                 category: String = "", tags: [String] = [], region: String = "全国", number: String = "",
                 issuer: String = "", published: String = "", effective: String = "",
-                status: DocumentStatus = .current, supersedes: String = "") {
+                status: DocumentStatus = .current, supersedes: String = "", links: [ActionLink] = []) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -59,6 +72,26 @@ public struct KnowledgeDocument: Codable, Equatable, Sendable {
         self.effective = effective
         self.status = status
         self.supersedes = supersedes
+        self.links = links
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        kind = try c.decode(DocumentKind.self, forKey: .kind)
+        title = try c.decode(String.self, forKey: .title)
+        similar = try c.decodeIfPresent([String].self, forKey: .similar) ?? []
+        body = try c.decode(String.self, forKey: .body)
+        category = try c.decodeIfPresent(String.self, forKey: .category) ?? ""
+        tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
+        region = try c.decodeIfPresent(String.self, forKey: .region) ?? "全国"
+        number = try c.decodeIfPresent(String.self, forKey: .number) ?? ""
+        issuer = try c.decodeIfPresent(String.self, forKey: .issuer) ?? ""
+        published = try c.decodeIfPresent(String.self, forKey: .published) ?? ""
+        effective = try c.decodeIfPresent(String.self, forKey: .effective) ?? ""
+        status = try c.decodeIfPresent(DocumentStatus.self, forKey: .status) ?? .current
+        supersedes = try c.decodeIfPresent(String.self, forKey: .supersedes) ?? ""
+        links = try c.decodeIfPresent([ActionLink].self, forKey: .links) ?? []
     }
 }
 
@@ -74,13 +107,16 @@ public struct Passage: Codable, Equatable, Sendable {
     public var heading: [String]
     /// The passage text.
     public var text: String
+    /// Action links whose text appears in this passage.
+    public var links: [ActionLink]
 
-    public init(document: String, ordinal: Int, heading: [String], text: String) {
+    public init(document: String, ordinal: Int, heading: [String], text: String, links: [ActionLink] = []) {
         self.id = "\(document)#\(ordinal)"
         self.document = document
         self.ordinal = ordinal
         self.heading = heading
         self.text = text
+        self.links = links
     }
 
     /// The heading path as displayed: `第四章 发票的开具和使用 › 第三十四条`.

@@ -132,9 +132,10 @@ public final class KnowledgeStore: Sendable {
                         sql: "INSERT INTO documentVersion (documentId, version, contentHash, json, ingestedAt, runId) VALUES (?, ?, ?, ?, ?, ?)",
                         arguments: [doc.id, version, hash, json, now, run])
                     for p in chunker.passages(of: doc) {
+                        let links = String(decoding: try encoder.encode(p.links), as: UTF8.self)
                         try db.execute(
-                            sql: "INSERT INTO passage (documentId, version, ordinal, heading, text) VALUES (?, ?, ?, ?, ?)",
-                            arguments: [doc.id, version, p.ordinal, p.heading.joined(separator: "\u{1F}"), p.text])
+                            sql: "INSERT INTO passage (documentId, version, ordinal, heading, text, links) VALUES (?, ?, ?, ?, ?, ?)",
+                            arguments: [doc.id, version, p.ordinal, p.heading.joined(separator: "\u{1F}"), p.text, links])
                     }
                     return existing == nil ? .added : .updated
                 }
@@ -165,16 +166,19 @@ public final class KnowledgeStore: Sendable {
                     """)
                 var passagesByDoc: [String: [Passage]] = [:]
                 let passageRows = try Row.fetchCursor(db, sql: """
-                    SELECT p.documentId, p.ordinal, p.heading, p.text FROM passage p
+                    SELECT p.documentId, p.ordinal, p.heading, p.text, p.links FROM passage p
                     JOIN document d ON d.id = p.documentId AND d.currentVersion = p.version
                     WHERE d.withdrawn = 0 ORDER BY p.documentId, p.ordinal
                     """)
                 while let row = try passageRows.next() {
                     let doc: String = row["documentId"]
                     let heading: String = row["heading"]
+                    let linksJSON: String = row["links"]
+                    let links = (try? decoder.decode([ActionLink].self, from: Data(linksJSON.utf8))) ?? []
                     passagesByDoc[doc, default: []].append(Passage(
                         document: doc, ordinal: row["ordinal"],
-                        heading: heading.isEmpty ? [] : heading.components(separatedBy: "\u{1F}"), text: row["text"]))
+                        heading: heading.isEmpty ? [] : heading.components(separatedBy: "\u{1F}"), text: row["text"],
+                        links: links))
                 }
                 var result: [StoredDocument] = []
                 while let row = try rows.next() {

@@ -42,6 +42,11 @@ enum StoreSchema {
                 t.column("report", .text)
             }
         }
+        migrator.registerMigration("v2-passage-links") { db in
+            try db.alter(table: "passage") { t in
+                t.add(column: "links", .text).notNull().defaults(to: "[]")
+            }
+        }
         return migrator
     }
 }
