@@ -46,7 +46,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "zhixun-bench",
-            dependencies: ["ZhixunText", "ZhixunIndex", "ZhixunIngest"],
+            dependencies: ["ZhixunText", "ZhixunIndex", "ZhixunIngest", "ZhixunStore"],
             path: "Scripts/Bench"
         ),
         .testTarget(name: "ZhixunTextTests", dependencies: ["ZhixunText"]),

@@ -6,6 +6,7 @@ import ZhixunText
 ///
 ///     zhixun-bench build  CORPUS.jsonl OUT_DIR       → JSON: build seconds, MB/s, index bytes, peak RSS
 ///     zhixun-bench query  OUT_DIR QUERIES.jsonl [--repeat N] → JSON: RSS after open, p50/p99 µs, QPS
+///     zhixun-bench ingest  FOLDER                         → JSON: documents/s and MB/s, parse and parse+store
 ///     zhixun-bench explain OUT_DIR TEXT                    → per-term df, idf, upper bound; top-10 scores
 ///
 /// Each mode runs in its own process so memory figures are not mixed (the driver is Scripts/bench.sh).
@@ -21,6 +22,8 @@ struct BenchCommand {
             var repeatCount = 1
             if let i = args.firstIndex(of: "--repeat"), i + 1 < args.count { repeatCount = Int(args[i + 1]) ?? 1 }
             try QueryBenchmark.run(index: args[1], queries: args[2], repeatCount: repeatCount)
+        case "ingest" where args.count == 2:
+            try IngestBenchmark.run(folder: args[1])
         case "explain" where args.count == 3:
             try ExplainQuery.run(index: args[1], text: args[2])
         default:
@@ -33,6 +36,7 @@ struct BenchCommand {
         usage: zhixun-bench build CORPUS.jsonl OUT_DIR
                zhixun-bench query OUT_DIR QUERIES.jsonl [--repeat N]
                zhixun-bench explain OUT_DIR TEXT
+               zhixun-bench ingest FOLDER
 
         """.utf8))
         exit(2)

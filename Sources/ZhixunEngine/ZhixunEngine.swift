@@ -100,6 +100,18 @@ public final class ZhixunEngine: Sendable {
         return documents
     }
 
+    /// Every document with its effective status (superseded ones marked as such).
+    public func documentSummaries() throws -> [DocumentSummary] {
+        let superseded = Self.supersededIDs(try store.currentDocuments().map(\.document))
+        return try store.documentSummaries().map { summary in
+            var summary = summary
+            if superseded.contains(summary.id) && summary.status == DocumentStatus.current.rawValue {
+                summary.status = DocumentStatus.superseded.rawValue
+            }
+            return summary
+        }
+    }
+
     /// Marks a document withdrawn (kept, never served after the next rebuild).
     public func withdraw(id: String) throws {
         try store.withdraw(id: id)

@@ -96,7 +96,7 @@ public struct BulkJSONLParser: DocumentParser {
                 return ""
             }
             if let s = value as? String {
-                let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+                let t = s.trimmedWhitespace()
                 if required && t.isEmpty { throw IngestError.missingField(file: file, line: line, field: key) }
                 return t
             }
@@ -113,7 +113,7 @@ public struct BulkJSONLParser: DocumentParser {
                 guard let s = $0 as? String else {
                     throw IngestError.invalidValue(file: file, line: line, field: key, reason: "expected an array of strings")
                 }
-                return s.trimmingCharacters(in: .whitespacesAndNewlines)
+                return s.trimmedWhitespace()
             }.filter { !$0.isEmpty }
         }
         let id = try string("id", required: true)

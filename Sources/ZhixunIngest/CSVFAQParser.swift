@@ -19,7 +19,7 @@ public struct CSVFAQParser: DocumentParser {
         } catch {
             throw IngestError.unsupportedFormat(file: file, detail: "not a CSV table: \(error)")
         }
-        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = (reader.headerRow ?? []).map { $0.trimmedWhitespace().lowercased() }
         for required in ["question", "answer"] where !header.contains(required) {
             throw IngestError.missingField(file: file, line: 1, field: required)
         }
@@ -27,7 +27,7 @@ public struct CSVFAQParser: DocumentParser {
         var row = 1
         while let values = reader.next() {
             row += 1
-            if values.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if values.allSatisfy({ $0.trimmedWhitespace().isEmpty }) { continue }
             guard values.count == header.count else {
                 outcome.records.append(.failure(.invalidValue(
                     file: file, line: row, field: "row", reason: "\(values.count) columns, the header has \(header.count)")))
@@ -35,10 +35,10 @@ public struct CSVFAQParser: DocumentParser {
             }
             var dict: [String: Any] = ["kind": "faq"]
             for (key, value) in zip(header, values) {
-                let v = value.trimmingCharacters(in: .whitespacesAndNewlines)
+                let v = value.trimmedWhitespace()
                 switch key {
                 case "similar", "tags":
-                    dict[key] = v.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    dict[key] = v.split(separator: "|").map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
                 default:
                     dict[key] = v
                 }

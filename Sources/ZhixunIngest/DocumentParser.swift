@@ -48,7 +48,7 @@ enum ParsingSupport {
     /// A document id from a file name: its stem, without characters ids may not hold.
     static func documentID(forFile file: String) -> String {
         let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        let cleaned = stem.replacingOccurrences(of: "#", with: "-").trimmingCharacters(in: .whitespaces)
+        let cleaned = stem.replacingOccurrences(of: "#", with: "-").trimmedWhitespace()
         return String(cleaned.prefix(200))
     }
 
@@ -72,12 +72,12 @@ enum ParsingSupport {
             }
             status = s
         }
-        let trimmedBody = body.trimmingCharacters(in: .whitespacesAndNewlines)
-        let finalTitle = (fields["title"] ?? title).trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmedBody = body.trimmedWhitespace()
+        let finalTitle = (fields["title"] ?? title).trimmedWhitespace()
         guard !finalTitle.isEmpty else { throw IngestError.missingField(file: file, line: 1, field: "title") }
         guard !trimmedBody.isEmpty else { throw IngestError.missingField(file: file, line: 1, field: "body") }
         let tags = (fields["tags"] ?? "").split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "|" || $0 == "、" })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
         var doc = KnowledgeDocument(
             id: fields["id"].flatMap { $0.isEmpty ? nil : $0 } ?? documentID(forFile: file),
             kind: .policy, title: finalTitle, body: trimmedBody, category: fields["category"] ?? "", tags: tags,

@@ -69,9 +69,9 @@ public struct HTMLDocumentParser: DocumentParser {
                 let name = LibXML.name(n)
                 if name == "meta", let key = LibXML.attribute(n, "name")?.lowercased(), key.hasPrefix("zhixun:"),
                    let value = LibXML.attribute(n, "content") {
-                    meta[String(key.dropFirst("zhixun:".count))] = value.trimmingCharacters(in: .whitespaces)
+                    meta[String(key.dropFirst("zhixun:".count))] = value.trimmedWhitespace()
                 } else if name == "title", pageTitle == nil {
-                    pageTitle = Self.text(of: n).trimmingCharacters(in: .whitespacesAndNewlines)
+                    pageTitle = Self.text(of: n).trimmedWhitespace()
                 }
                 stack.append(contentsOf: LibXML.children(n).reversed())
             }
@@ -79,7 +79,7 @@ public struct HTMLDocumentParser: DocumentParser {
 
         mutating func flush() {
             let line = current.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
-                .joined(separator: " ").trimmingCharacters(in: .whitespaces)
+                .joined(separator: " ").trimmedWhitespace()
             if !line.isEmpty { lines.append(line) }
             current = ""
         }
@@ -110,7 +110,7 @@ public struct HTMLDocumentParser: DocumentParser {
                     collectLinks(node)
                     return
                 }
-                if name == "a", let href = LibXML.attribute(node, "href")?.trimmingCharacters(in: .whitespaces),
+                if name == "a", let href = LibXML.attribute(node, "href")?.trimmedWhitespace(),
                    !href.isEmpty, !href.lowercased().hasPrefix("javascript:"), !href.hasPrefix("#") {
                     let text = Self.text(of: node).split(whereSeparator: \.isWhitespace).joined(separator: " ")
                     if !text.isEmpty { links.append(ActionLink(title: text, url: href)) }

@@ -19,7 +19,7 @@ enum LibXML {
     static func lastError(_ ctxt: xmlParserCtxtPtr) -> (line: Int, message: String)? {
         let error = ctxt.pointee.lastError
         guard error.code != 0 else { return nil }
-        let message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "error \(error.code)"
+        let message = error.message.map { String(cString: $0).trimmedWhitespace() } ?? "error \(error.code)"
         return (Int(error.line), message)
     }
 
@@ -55,7 +55,9 @@ enum LibXML {
                 htmlCtxtReadMemory(ctxt, $0, Int32(buf.count), file, "UTF-8", options)
             }
         }
-        let error = lastError(ctxt)
+        var error = lastError(ctxt)
+        // libxml2's HTML 4 parser calls HTML5 elements (<main>, <nav>, <footer>) unknown; that is not damage.
+        if ctxt.pointee.lastError.code == Int32(XML_HTML_UNKNOWN_TAG.rawValue) { error = nil }
         guard let doc else { return (nil, error ?? (0, "unparseable")) }
         return (Document(doc), error)
     }

@@ -19,10 +19,10 @@ public struct MarkdownDocumentParser: DocumentParser {
         let body = Self.stripComments(rest)
         var lines = body.components(separatedBy: .newlines)
         var title = fields["title"] ?? ""
-        if title.isEmpty, let i = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            let first = lines[i].trimmingCharacters(in: .whitespaces)
+        if title.isEmpty, let i = lines.firstIndex(where: { !$0.trimmedWhitespace().isEmpty }) {
+            let first = lines[i].trimmedWhitespace()
             if first.hasPrefix("# ") {
-                title = String(first.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+                title = String(first.dropFirst(2)).trimmedWhitespace()
                 lines.remove(at: i)
             } else if first.hasPrefix("#") || PassageChunker.classify(Substring(first)) != .text {
                 // The text starts with structure (an excerpt): the file name is the title.
@@ -32,7 +32,7 @@ public struct MarkdownDocumentParser: DocumentParser {
                 lines.remove(at: i)
             }
         } else if let i = lines.firstIndex(where: { $0.hasPrefix("# ") }),
-                  lines[i].dropFirst(2).trimmingCharacters(in: .whitespaces) == title {
+                  lines[i].dropFirst(2).trimmedWhitespace() == title {
             lines.remove(at: i)
         }
         let document = try ParsingSupport.policy(title: title, body: lines.joined(separator: "\n"), file: file, fields: fields)
@@ -42,15 +42,15 @@ public struct MarkdownDocumentParser: DocumentParser {
     /// Splits a leading `---` front matter block into fields and the remaining text.
     static func frontMatter(_ text: String) -> ([String: String], String) {
         let lines = text.components(separatedBy: .newlines)
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-              let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+        guard lines.first?.trimmedWhitespace() == "---",
+              let end = lines.dropFirst().firstIndex(where: { $0.trimmedWhitespace() == "---" }) else {
             return ([:], text)
         }
         var fields: [String: String] = [:]
         for line in lines[1..<end] {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
-            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let key = line[..<colon].trimmedWhitespace().lowercased()
+            var value = line[line.index(after: colon)...].trimmedWhitespace()
             if value.count >= 2, let f = value.first, f == value.last, f == "\"" || f == "'" {
                 value = String(value.dropFirst().dropLast())
             }

@@ -46,7 +46,7 @@ public struct PassageChunker: Sendable {
     static func classify(_ line: Substring) -> Line {
         if line.hasPrefix("#") {
             let level = line.prefix(while: { $0 == "#" }).count
-            let title = line.dropFirst(level).trimmingCharacters(in: .whitespaces)
+            let title = line.dropFirst(level).trimmedWhitespace()
             if case .text = classify(Substring(title)) {
                 return .heading(level: level, title)
             }
@@ -56,7 +56,7 @@ public struct PassageChunker: Sendable {
             let rest = line.dropFirst()
             let numeral = rest.prefix(while: { numerals.contains($0) })
             if !numeral.isEmpty, let marker = rest.dropFirst(numeral.count).first {
-                let whole = String(line).trimmingCharacters(in: .whitespaces)
+                let whole = String(line).trimmedWhitespace()
                 switch marker {
                 case "编": return .part(whole)
                 case "章": return .chapter(whole)
@@ -75,7 +75,7 @@ public struct PassageChunker: Sendable {
         // 一、总体要求 (a short line: a section title, not a sentence that happens to start so)
         let numeral = line.prefix(while: { "一二三四五六七八九十".contains($0) })
         if !numeral.isEmpty, line.dropFirst(numeral.count).first == "、", line.count <= 40 {
-            return .numberedSection(String(line).trimmingCharacters(in: .whitespaces))
+            return .numberedSection(String(line).trimmedWhitespace())
         }
         return .text
     }
@@ -105,7 +105,7 @@ public struct PassageChunker: Sendable {
             var chunk: [Substring] = []
             var length = 0
             func emit() {
-                let text = chunk.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = chunk.joined(separator: "\n").trimmedWhitespace()
                 if !text.isEmpty {
                     passages.append(Passage(document: document.id, ordinal: passages.count + 1, heading: heading, text: text))
                 }

@@ -71,7 +71,7 @@ public struct XMLDocumentParser: DocumentParser {
     /// The text of the element's children named `name`, each trimmed.
     private static func values(_ node: xmlNodePtr, _ name: String, entities: inout Int) -> [String] {
         LibXML.children(node).filter { $0.pointee.type == XML_ELEMENT_NODE && LibXML.name($0) == name }
-            .map { text(of: $0, entities: &entities).trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { text(of: $0, entities: &entities).trimmedWhitespace() }
             .filter { !$0.isEmpty }
     }
 
@@ -126,7 +126,7 @@ public struct XMLDocumentParser: DocumentParser {
             }
         }
         for line in own.split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmedWhitespace()
             if !trimmed.isEmpty { lines.append(trimmed) }
         }
         for child in LibXML.children(node) where child.pointee.type == XML_ELEMENT_NODE {

@@ -61,6 +61,9 @@ public final class KnowledgeStore: Sendable {
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             var config = Configuration()
             config.busyMode = .timeout(10)
+            // WAL with synchronous=NORMAL: a crash never corrupts the store; it can only lose the
+            // last commits before the operating system wrote them, and a re-ingest restores those.
+            config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             pool = try DatabasePool(path: path, configuration: config)
             try StoreSchema.migrator.migrate(pool)
         } catch {

@@ -10,7 +10,7 @@ struct DocumentsCommand: ParsableCommand {
 
     func run() throws {
         try Output.guarded(json: common.json) {
-            let docs = try common.engine().store.documentSummaries()
+            let docs = try common.engine().documentSummaries()
             if common.json { Output.json(docs); return }
             for d in docs {
                 Output.line("\(d.id)\t\(d.kind)\t\(d.status)\tv\(d.versions)\t\(d.title)")
