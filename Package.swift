@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Modules follow the data flow in one direction:
 /// `ZhixunText` (analysis) ← `ZhixunIndex` (postings, scoring, generations)
-/// `ZhixunText` ← `ZhixunIngest` (parsing, chunking) ← `ZhixunStore` (SQLite knowledge store)
+/// `ZhixunIngest` (parsing, chunking) ← `ZhixunStore` (SQLite knowledge store)
 /// and `ZhixunEngine` combines index and store; the `zhixun` CLI is a thin shell over the engine.
 let package = Package(
     name: "Zhixun",
