@@ -30,20 +30,28 @@ enum QueryBenchmark {
         var hits = 0
         for q in queries { hits &+= runQuery(q) }
 
+        var perQuery = [Double](repeating: 0, count: queries.count)
         var latencies: [Double] = []
         latencies.reserveCapacity(queries.count * repeatCount)
         let start = now()
         for _ in 0..<repeatCount {
-            for q in queries {
+            for (i, q) in queries.enumerated() {
                 let t0 = now()
                 hits &+= runQuery(q)
-                latencies.append(now() - t0)
+                let elapsed = now() - t0
+                latencies.append(elapsed)
+                perQuery[i] = max(perQuery[i], elapsed)
             }
         }
         let total = now() - start
         latencies.sort()
         func percentile(_ p: Double) -> Double {
             latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] * 1e6
+        }
+        if ProcessInfo.processInfo.environment["ZHIXUN_BENCH_SLOWEST"] != nil {
+            for i in perQuery.indices.sorted(by: { perQuery[$0] > perQuery[$1] }).prefix(10) {
+                FileHandle.standardError.write(Data(String(format: "%8.1f µs  %@\n", perQuery[i] * 1e6, queries[i]).utf8))
+            }
         }
         emit([
             "queries": latencies.count,
