@@ -5,8 +5,11 @@
 public struct BM25FScorer: Sendable {
     /// Saturation parameter.
     public let k1: Double
-    /// `weight_f / (1 − b_f + b_f · len_f / avglen_f)`, passage-major.
+    /// `weight_f / (1 − b_f + b_f · len_f / avglen_f)`, field-major (`field * passages + passage`):
+    /// most postings touch one field, whose norms then stay in cache.
     public let norms: [Double]
+    /// Passages covered.
+    public let passageCount: Int
 
     /// Precomputes the norms of every passage from its field lengths.
     public init(parameters: ScoringParameters, fieldLengths: UnsafeBufferPointer<UInt32>, averages: [Double]) {
@@ -19,11 +22,12 @@ public struct BM25FScorer: Sendable {
         for p in 0..<passages {
             for f in 0..<fields {
                 let len = Double(fieldLengths[p * fields + f])
-                norms[p * fields + f] = parameters.weights[f]
+                norms[f * passages + p] = parameters.weights[f]
                     / (1 - parameters.b[f] + parameters.b[f] * len * inverseAvg[f])
             }
         }
         self.norms = norms
+        passageCount = passages
     }
 
     /// Average field lengths over passages where the field is non-empty.
@@ -41,10 +45,11 @@ public struct BM25FScorer: Sendable {
     /// The combined pseudo term frequency of a passage from its per-field frequencies.
     @inlinable @inline(__always)
     public func pseudoFrequency(passage: Int, frequencies: UnsafePointer<UInt32>) -> Double {
-        let base = passage &* IndexField.count
-        return norms.withUnsafeBufferPointer { n in
+        norms.withUnsafeBufferPointer { n in
             var t = 0.0
-            for f in 0..<IndexField.count { t += Double(frequencies[f]) * n[base &+ f] }
+            for f in 0..<IndexField.count where frequencies[f] > 0 {
+                t += Double(frequencies[f]) * n[f &* passageCount &+ passage]
+            }
             return t
         }
     }

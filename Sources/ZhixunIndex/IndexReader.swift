@@ -28,7 +28,7 @@ public final class IndexReader: Sendable {
     let passages: MappedFile
     let storedIndex: MappedFile
     let stored: MappedFile
-    /// Field norms, passage-major (`weight / (1 − b + b · len / avglen)`).
+    /// Field norms, field-major (`weight / (1 − b + b · len / avglen)`), see ``BM25FScorer``.
     nonisolated(unsafe) let norms: UnsafeMutableBufferPointer<Double>
     let attributeTables: AttributeTables
 

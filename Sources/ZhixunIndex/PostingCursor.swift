@@ -19,6 +19,7 @@ struct PostingCursor {
     let weight: Double
     private let k1: Double
     private let norms: UnsafePointer<Double>
+    private let passageCount: Int
 
     private let docs: UnsafeMutablePointer<UInt32>
     private(set) var block = -1
@@ -42,6 +43,7 @@ struct PostingCursor {
         maxScore = weight * info.maxScore
         k1 = reader.k1
         norms = UnsafePointer(reader.norms.baseAddress!)
+        passageCount = reader.passageCount
         docs = buffers.bindMemory(to: UInt32.self, capacity: IndexManifest.blockSize)
         if blockCount > 0 { load(block: 0) }
     }
@@ -88,14 +90,14 @@ struct PostingCursor {
     /// The score of the current passage: weight × idf × tf' / (k1 + tf').
     @inline(__always) func score() -> Double {
         var t = 0.0
-        let normBase = Int(doc) &* IndexField.count
+        let passage = Int(doc)
         for f in 0..<IndexField.count {
             let width = Int(fieldWidths[f])
             if width > 0 {
                 let bitPos = index &* width
                 let word = blockData.loadUnaligned(fromByteOffset: Int(fieldOffsets[f]) &+ (bitPos >> 3), as: UInt64.self)
                 let tf = (word >> UInt64(bitPos & 7)) & ((1 << UInt64(width)) &- 1)
-                t += Double(tf) * norms[normBase &+ f]
+                t += Double(tf) * norms[f &* passageCount &+ passage]
             }
         }
         return weightedIDF * t / (k1 + t)
