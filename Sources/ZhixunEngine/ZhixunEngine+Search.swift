@@ -9,14 +9,17 @@ extension ZhixunEngine {
         let reader = try reader()
         let query = try makeQuery(text)
         let hits = Searcher(reader: reader).search(query, limit: options.limit, filter: filter(options, reader))
-        return hits.map { hit in
-            let payload = reader.storedPayload(passage: hit.passage)
-            guard let stored = try? JSONDecoder().decode(StoredPassage.self, from: Data(payload)) else {
-                return SearchResult(id: "#\(hit.passage)", doc: "", score: hit.score, kind: "", title: "",
-                                    heading: "", text: "", category: "", region: "")
-            }
-            return stored.result(score: hit.score)
+        return hits.map { result(for: $0, in: reader) }
+    }
+
+    /// The display form of a hit, from its stored payload.
+    func result(for hit: SearchHit, in reader: IndexReader) -> SearchResult {
+        let payload = reader.storedPayload(passage: hit.passage)
+        guard let stored = try? JSONDecoder().decode(StoredPassage.self, from: Data(payload)) else {
+            return SearchResult(id: "#\(hit.passage)", doc: "", score: hit.score, kind: "", title: "",
+                                heading: "", text: "", category: "", region: "")
         }
+        return stored.result(score: hit.score)
     }
 
     /// The analyzed, weighted query for `text`, after length checks.

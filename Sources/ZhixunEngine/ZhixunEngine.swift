@@ -17,6 +17,8 @@ public final class ZhixunEngine: Sendable {
     public let parameters: ScoringParameters
     /// Largest file ingested, in bytes.
     public let maxFileBytes: Int
+    /// Turns score features into confidence and hand-over decisions.
+    public let confidenceModel: ConfidenceModel
     /// The parsers of every ingest format.
     public let formats = IngestFormats.standard
     /// Question filler dropped from queries.
@@ -30,7 +32,8 @@ public final class ZhixunEngine: Sendable {
     /// Opens the engine over `dataDirectory`, creating the store if needed. The index is opened
     /// lazily, so ingesting works before the first rebuild.
     public init(dataDirectory: String, parameters: ScoringParameters = .default,
-                maxFileBytes: Int = 64 << 20) throws {
+                confidenceModel: ConfidenceModel = .default, maxFileBytes: Int = 64 << 20) throws {
+        self.confidenceModel = confidenceModel
         self.dataDirectory = dataDirectory
         self.parameters = parameters
         self.maxFileBytes = maxFileBytes

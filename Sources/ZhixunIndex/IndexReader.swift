@@ -146,6 +146,15 @@ public final class IndexReader: Sendable {
         return result
     }
 
+    /// Whether a term's postings contain `passage` (skips blocks by their headers).
+    public func contains(term info: TermInfo, passage: Int) -> Bool {
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: PostingCursor.bufferSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var cursor = PostingCursor(reader: self, info: info, weight: 1, buffers: buffer)
+        cursor.advance(to: UInt32(passage))
+        return cursor.doc == UInt32(passage)
+    }
+
     /// The stored payload of a passage.
     public func storedPayload(passage: Int) -> [UInt8] {
         precondition(passage >= 0 && passage < passageCount, "passage \(passage) out of range")

@@ -15,7 +15,7 @@ struct ZhixunCommand: ParsableCommand {
         """,
         subcommands: [
             AnalyzeCommand.self, IngestCommand.self, RebuildCommand.self, SearchCommand.self,
-            StatsCommand.self, DocumentsCommand.self, WithdrawCommand.self,
+            AnswerCommand.self, EvalCommand.self, StatsCommand.self, DocumentsCommand.self, WithdrawCommand.self,
         ]
     )
 }

@@ -1,0 +1,58 @@
+import Foundation
+import ZhixunIndex
+import ZhixunText
+
+extension ZhixunEngine {
+    /// The answer response for a question: best passage, confidence, alternatives, hand-over.
+    /// Superseded and repealed documents are never the answer.
+    public func answer(_ text: String, options: SearchOptions = SearchOptions(limit: 4)) throws -> Answer {
+        try answerWithFeatures(text, options: options).answer
+    }
+
+    /// The answer and the features its confidence came from (for evaluation and calibration).
+    public func answerWithFeatures(_ text: String, options: SearchOptions = SearchOptions(limit: 4))
+        throws -> (answer: Answer, features: ConfidenceFeatures, results: [SearchResult]) {
+        var options = options
+        options.includeSuperseded = false
+        options.limit = max(options.limit, 4)
+        try options.validate()
+        let reader = try reader()
+        let query = try makeQuery(text)
+        let hits = Searcher(reader: reader).search(query, limit: options.limit, filter: filter(options, reader))
+        let results = hits.map { result(for: $0, in: reader) }
+        let features = confidenceFeatures(query: query, hits: hits, reader: reader)
+        let confidence = hits.isEmpty ? 0 : confidenceModel.confidence(features)
+        let handoff: Answer.Handoff
+        if hits.isEmpty {
+            handoff = .init(suggested: true, reason: "no_match")
+        } else if confidence < confidenceModel.threshold {
+            handoff = .init(suggested: true, reason: "low_confidence")
+        } else {
+            handoff = .init(suggested: false, reason: nil)
+        }
+        let answer = Answer(query: text, answer: results.first, confidence: confidence,
+                            alternatives: Array(results.dropFirst().prefix(3)), handoff: handoff)
+        return (answer, features, results)
+    }
+
+    /// Coverage, relative score and margin of the top hit.
+    func confidenceFeatures(query: WeightedQuery, hits: [SearchHit], reader: IndexReader) -> ConfidenceFeatures {
+        guard let top = hits.first, top.score > 0 else { return ConfidenceFeatures(coverage: 0, relativeScore: 0, margin: 0) }
+        let unknownIDF = ScoringParameters.idf(docFreq: 0, docCount: max(reader.passageCount, 1))
+        var total = 0.0, covered = 0.0, attainable = 0.0
+        for (term, weight) in query.terms {
+            guard let info = reader.lookup(term) else {
+                total += weight * unknownIDF
+                continue
+            }
+            total += weight * info.idf
+            attainable += weight * info.maxScore
+            if reader.contains(term: info, passage: top.passage) { covered += weight * info.idf }
+        }
+        let second = hits.count > 1 ? hits[1].score : 0
+        return ConfidenceFeatures(
+            coverage: total > 0 ? covered / total : 0,
+            relativeScore: attainable > 0 ? min(1, top.score / attainable) : 0,
+            margin: (top.score - second) / top.score)
+    }
+}
