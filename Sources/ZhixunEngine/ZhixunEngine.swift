@@ -47,14 +47,14 @@ public final class ZhixunEngine: Sendable {
 
     /// Parses files and folders into the store, one transaction per file. Bad lines and bad files
     /// are reported; everything good is kept.
-    public func ingest(paths: [String], progress: ((String) -> Void)? = nil) throws -> IngestReport {
+    public func ingest(paths: [String], editor: String = "", progress: ((String) -> Void)? = nil) throws -> IngestReport {
         var report = IngestReport()
         let expansion = CorpusFiles.expand(paths, extensions: formats.extensions)
         report.skipped = expansion.skipped
         for missing in expansion.missing {
             report.files.append(.init(file: missing, errors: ["\(missing): no such file or folder"]))
         }
-        let run = try store.beginRun(source: paths.joined(separator: " "))
+        let run = try store.beginRun(source: paths.joined(separator: " "), editor: editor)
         for file in expansion.files {
             progress?(file)
             var result = IngestReport.FileResult(file: file)

@@ -79,12 +79,12 @@ public final class KnowledgeStore: Sendable {
 
     static func timestamp() -> String { ISO8601DateFormatter().string(from: Date()) }
 
-    /// Starts an ingest run and returns its id.
-    public func beginRun(source: String) throws -> Int64 {
+    /// Starts an ingest run (who, when, what) and returns its id.
+    public func beginRun(source: String, editor: String = "") throws -> Int64 {
         try wrap {
             try pool.write { db in
-                try db.execute(sql: "INSERT INTO ingestRun (startedAt, source) VALUES (?, ?)",
-                               arguments: [Self.timestamp(), source])
+                try db.execute(sql: "INSERT INTO ingestRun (startedAt, source, editor) VALUES (?, ?, ?)",
+                               arguments: [Self.timestamp(), source, editor])
                 return db.lastInsertedRowID
             }
         }
@@ -212,6 +212,31 @@ public final class KnowledgeStore: Sendable {
                     return DocumentSummary(id: row["id"], kind: row["kind"], title: doc.title,
                                            status: withdrawn ? "withdrawn" : doc.status.rawValue,
                                            versions: row["versions"], withdrawn: withdrawn)
+                }
+            }
+        }
+    }
+
+    /// One ingest run as recorded.
+    public struct IngestRun: Codable, Sendable {
+        public var id: Int64
+        public var editor: String
+        public var source: String
+        public var startedAt: String
+        public var finishedAt: String?
+        public var files: Int
+        public var documents: Int
+        public var failures: Int
+    }
+
+    /// The most recent ingest runs, newest first.
+    public func ingestRuns(limit: Int = 20) throws -> [IngestRun] {
+        try wrap {
+            try pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM ingestRun ORDER BY id DESC LIMIT ?", arguments: [limit]).map { row in
+                    IngestRun(id: row["id"], editor: row["editor"], source: row["source"], startedAt: row["startedAt"],
+                              finishedAt: row["finishedAt"], files: row["files"], documents: row["documents"],
+                              failures: row["failures"])
                 }
             }
         }

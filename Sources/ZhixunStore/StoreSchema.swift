@@ -47,6 +47,11 @@ enum StoreSchema {
                 t.add(column: "links", .text).notNull().defaults(to: "[]")
             }
         }
+        migrator.registerMigration("v3-ingest-run-editor") { db in
+            try db.alter(table: "ingestRun") { t in
+                t.add(column: "editor", .text).notNull().defaults(to: "")
+            }
+        }
         return migrator
     }
 }

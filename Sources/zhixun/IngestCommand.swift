@@ -24,6 +24,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .long, help: "Also rebuild the index and make it current.")
     var rebuild = false
 
+    @Option(name: .long, help: "Who is ingesting (recorded with the ingest run; default: $USER).")
+    var editor: String = ProcessInfo.processInfo.environment["USER"] ?? ""
+
     @Argument(help: "Files or folders to ingest.")
     var paths: [String]
 
@@ -32,7 +35,7 @@ struct IngestCommand: ParsableCommand {
         try Output.guarded(json: common.json) {
             let engine = try common.engine(create: true)
             let showProgress = !common.json && Output.stderrIsTerminal
-            let report = try engine.ingest(paths: paths) { file in
+            let report = try engine.ingest(paths: paths, editor: editor) { file in
                 if showProgress { Output.progress("ingesting \(file)") }
             }
             if showProgress { Output.progress("") }

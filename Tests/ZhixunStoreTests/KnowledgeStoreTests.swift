@@ -52,9 +52,14 @@ import ZhixunIngest
     @Test func ingestRunsAreRecorded() throws {
         let (store, dir) = try Self.temporaryStore()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let run = try store.beginRun(source: "test")
+        let run = try store.beginRun(source: "Corpus/faq", editor: "王编辑")
         _ = try store.ingest([Self.faq], run: run)
         try store.finishRun(run, files: 1, documents: 1, failures: 0, report: "{}")
-        #expect(run > 0)
+        let recorded = try #require(try store.ingestRuns().first)
+        #expect(recorded.id == run)
+        #expect(recorded.editor == "王编辑")
+        #expect(recorded.source == "Corpus/faq")
+        #expect(recorded.documents == 1)
+        #expect(recorded.finishedAt != nil)
     }
 }
