@@ -5,6 +5,8 @@ import ZhixunIndex
 public struct Answer: Codable, Equatable, Sendable {
     /// The question as asked.
     public var query: String
+    /// Id of this question for feedback (present when the question was recorded).
+    public var queryID: String?
     /// The best passage, if any matched at all.
     public var answer: SearchResult?
     /// Confidence in [0, 1] that `answer` answers the question (see ``ConfidenceModel``).

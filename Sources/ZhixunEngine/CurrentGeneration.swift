@@ -1,18 +1,29 @@
 import Synchronization
 import ZhixunIndex
 
-/// The generation queries run against: swapped atomically when a rebuild commits, so a request
-/// in flight keeps the reader it started with (readers are immutable and reference-counted).
+/// The generation queries run against, with what the engine derives from it: swapped atomically
+/// when a rebuild commits, so a request in flight keeps the generation it started with (readers
+/// are immutable and reference-counted).
 final class CurrentGeneration: Sendable {
-    private let state = Mutex<(name: String, reader: IndexReader)?>(nil)
+    /// One opened generation and its derived catalog.
+    struct Snapshot: Sendable {
+        let name: String
+        let reader: IndexReader
+        let faqs: FAQCatalog
+    }
+
+    private let state = Mutex<Snapshot?>(nil)
+
+    /// The generation in use, if any.
+    var snapshot: Snapshot? { state.withLock { $0 } }
 
     /// The reader in use, if any.
-    var reader: IndexReader? { state.withLock { $0?.reader } }
+    var reader: IndexReader? { snapshot?.reader }
 
     /// The current generation's name, if any.
-    var name: String? { state.withLock { $0?.name } }
+    var name: String? { snapshot?.name }
 
-    func replace(name: String, reader: IndexReader) {
-        state.withLock { $0 = (name, reader) }
+    func replace(_ snapshot: Snapshot) {
+        state.withLock { $0 = snapshot }
     }
 }

@@ -1,12 +1,33 @@
 import Foundation
 import ZhixunIndex
+import ZhixunStore
 import ZhixunText
 
 extension ZhixunEngine {
     /// The answer response for a question: best passage, confidence, alternatives, hand-over.
     /// Superseded and repealed documents are never the answer.
-    public func answer(_ text: String, options: SearchOptions = SearchOptions(limit: 4)) throws -> Answer {
-        try answerWithFeatures(text, options: options).answer
+    ///
+    /// With `record`, the question (personal data masked) and the answer served are stored as an
+    /// event, which drives hot questions and analytics, and the answer carries a `queryID` for feedback.
+    public func answer(_ text: String, options: SearchOptions = SearchOptions(limit: 4),
+                       session: String = "", record: Bool = false, now: Date = Date()) throws -> Answer {
+        var answer = try answerWithFeatures(text, options: options).answer
+        if record {
+            let id = UUID().uuidString.lowercased()
+            try store.record(QuestionEvent(
+                id: id, askedAt: now, session: masker.mask(session), text: masker.mask(text),
+                answerID: answer.answer?.id, answerDocument: answer.answer?.doc,
+                category: answer.answer?.category ?? "", confidence: answer.confidence,
+                handoff: answer.handoff.suggested, reason: answer.handoff.reason))
+            answer.queryID = id
+        }
+        return answer
+    }
+
+    /// Records whether an answer solved the user's question (first-contact resolution).
+    public func feedback(queryID: String, answerID: String, resolved: Bool, reason: String? = nil) throws {
+        try store.recordFeedback(queryID: queryID, answerID: answerID, resolved: resolved,
+                                 reason: reason.map(masker.mask))
     }
 
     /// The answer and the features its confidence came from (for evaluation and calibration).
@@ -30,7 +51,7 @@ extension ZhixunEngine {
         } else {
             handoff = .init(suggested: false, reason: nil)
         }
-        let answer = Answer(query: text, answer: results.first, confidence: confidence,
+        let answer = Answer(query: text, queryID: nil, answer: results.first, confidence: confidence,
                             alternatives: Array(results.dropFirst().prefix(3)), handoff: handoff)
         return (answer, features, results)
     }

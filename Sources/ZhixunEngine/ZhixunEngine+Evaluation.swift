@@ -88,7 +88,7 @@ extension ZhixunEngine {
             do {
                 outcome = try answerWithFeatures(q.query, options: SearchOptions(limit: 10))
             } catch EngineError.emptyQuery {
-                outcome = (Answer(query: q.query, answer: nil, confidence: 0, alternatives: [],
+                outcome = (Answer(query: q.query, queryID: nil, answer: nil, confidence: 0, alternatives: [],
                                   handoff: .init(suggested: true, reason: "no_match")),
                            ConfidenceFeatures(coverage: 0, relativeScore: 0, margin: 0), [])
             }

@@ -93,14 +93,19 @@ extension ZhixunEngine {
         guard let name = try generations.currentName() else { return }
         guard name != current.name else { return }
         let reader = try IndexReader(directory: dataDirectory + "/" + name)
-        current.replace(name: name, reader: reader)
+        current.replace(.init(name: name, reader: reader, faqs: FAQCatalog(reader: reader)))
     }
 
     /// The current reader, opening it on first use.
     func reader() throws -> IndexReader {
-        if let reader = current.reader { return reader }
+        try snapshot().reader
+    }
+
+    /// The current generation and its derived data, opening it on first use.
+    func snapshot() throws -> CurrentGeneration.Snapshot {
+        if let snapshot = current.snapshot { return snapshot }
         try reload()
-        guard let reader = current.reader else { throw EngineError.noIndex(directory: dataDirectory) }
-        return reader
+        guard let snapshot = current.snapshot else { throw EngineError.noIndex(directory: dataDirectory) }
+        return snapshot
     }
 }

@@ -17,6 +17,8 @@ public final class ZhixunEngine: Sendable {
     public let parameters: ScoringParameters
     /// Largest file ingested, in bytes.
     public let maxFileBytes: Int
+    /// Masks personal data before anything is stored.
+    public let masker = PersonalDataMasker()
     /// Turns score features into confidence and hand-over decisions.
     public let confidenceModel: ConfidenceModel
     /// The parsers of every ingest format.

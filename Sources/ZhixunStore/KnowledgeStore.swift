@@ -77,6 +77,16 @@ public final class KnowledgeStore: Sendable {
         }
     }
 
+    /// Runs `body` in a write transaction, mapping database errors to ``StoreError``.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try wrap { try pool.write(body) }
+    }
+
+    /// Runs `body` in a read transaction, mapping database errors to ``StoreError``.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try wrap { try pool.read(body) }
+    }
+
     static func timestamp() -> String { ISO8601DateFormatter().string(from: Date()) }
 
     /// Starts an ingest run (who, when, what) and returns its id.

@@ -52,6 +52,34 @@ enum StoreSchema {
                 t.add(column: "editor", .text).notNull().defaults(to: "")
             }
         }
+        migrator.registerMigration("v4-events") { db in
+            try db.create(table: "question") { t in
+                t.primaryKey("id", .text)
+                t.column("askedAt", .double).notNull().indexed()
+                t.column("session", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("answerId", .text)
+                t.column("answerDoc", .text).indexed()
+                t.column("category", .text).notNull()
+                t.column("confidence", .double).notNull()
+                t.column("handoff", .boolean).notNull()
+                t.column("reason", .text)
+            }
+            try db.create(table: "feedback") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("queryId", .text).notNull().references("question").indexed()
+                t.column("answerId", .text).notNull()
+                t.column("resolved", .boolean).notNull()
+                t.column("reason", .text)
+                t.column("at", .double).notNull().indexed()
+            }
+            try db.create(table: "hotSetting") { t in
+                t.primaryKey("docId", .text)
+                t.column("pinned", .boolean).notNull().defaults(to: false)
+                t.column("blocked", .boolean).notNull().defaults(to: false)
+                t.column("weight", .double).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }
