@@ -10,6 +10,7 @@ final class CurrentGeneration: Sendable {
         let name: String
         let reader: IndexReader
         let faqs: FAQCatalog
+        let suggestions: SuggestIndex
     }
 
     private let state = Mutex<Snapshot?>(nil)

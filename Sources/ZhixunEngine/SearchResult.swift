@@ -41,6 +41,9 @@ struct StoredPassage: Codable {
     var region: String
     var number: String
     var links: [ActionLink]?
+    /// FAQ similar phrasings (for suggestions).
+    var similar: [String]?
+    var tags: [String]?
 
     func result(score: Double) -> SearchResult {
         SearchResult(id: id, doc: doc, score: score, kind: kind, title: title, heading: heading, text: text,

@@ -34,7 +34,8 @@ extension ZhixunEngine {
                     id: passage.id, doc: doc.id, kind: doc.kind.rawValue, title: doc.title,
                     heading: passage.headingPath, text: passage.text, version: doc.published,
                     status: status.rawValue, category: doc.category, region: doc.region, number: doc.number,
-                    links: passage.links)
+                    links: passage.links, similar: doc.similar.isEmpty ? nil : doc.similar,
+                    tags: doc.tags.isEmpty ? nil : doc.tags)
                 let input: PassageInput
                 switch doc.kind {
                 case .faq:
@@ -93,7 +94,9 @@ extension ZhixunEngine {
         guard let name = try generations.currentName() else { return }
         guard name != current.name else { return }
         let reader = try IndexReader(directory: dataDirectory + "/" + name)
-        current.replace(.init(name: name, reader: reader, faqs: FAQCatalog(reader: reader)))
+        let catalog = FAQCatalog(reader: reader)
+        current.replace(.init(name: name, reader: reader, faqs: catalog,
+                              suggestions: SuggestIndex(catalog: catalog, analyzer: analyzer)))
     }
 
     /// The current reader, opening it on first use.

@@ -17,6 +17,8 @@ public final class ZhixunEngine: Sendable {
     public let parameters: ScoringParameters
     /// Largest file ingested, in bytes.
     public let maxFileBytes: Int
+    /// Hot scores for suggestions and related topics, refreshed every 30 s.
+    let popularity = PopularityCache()
     /// Masks personal data before anything is stored.
     public let masker = PersonalDataMasker()
     /// Turns score features into confidence and hand-over decisions.

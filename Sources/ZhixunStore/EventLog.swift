@@ -93,6 +93,19 @@ extension KnowledgeStore {
         }
     }
 
+    /// Documents answered next in sessions where `document` was answered, with counts.
+    public func nextAnswers(after document: String, limit: Int) throws -> [(String, Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT n.answerDoc AS doc, COUNT(*) AS c FROM question q
+                JOIN question n ON n.session = q.session AND n.session != '' AND n.askedAt > q.askedAt
+                  AND n.askedAt = (SELECT MIN(askedAt) FROM question x WHERE x.session = q.session AND x.askedAt > q.askedAt)
+                WHERE q.answerDoc = ? AND n.answerDoc IS NOT NULL AND n.answerDoc != ?
+                GROUP BY n.answerDoc ORDER BY c DESC LIMIT ?
+                """, arguments: [document, document, limit]).map { ($0["doc"], $0["c"]) }
+        }
+    }
+
     /// Sets an editor's hot-question setting for a document.
     public func setHotSetting(_ setting: HotSetting) throws {
         try write { db in
