@@ -6,7 +6,8 @@ import PackageDescription
 /// Modules follow the data flow in one direction:
 /// `ZhixunText` (analysis) ← `ZhixunIndex` (postings, scoring, generations)
 /// `ZhixunIngest` (parsing, chunking) ← `ZhixunStore` (SQLite knowledge store)
-/// and `ZhixunEngine` combines index and store; the `zhixun` CLI is a thin shell over the engine.
+/// and `ZhixunEngine` combines index and store; `ZhixunServer` (HTTP) and the `zhixun` CLI are thin
+/// shells over the engine.
 let package = Package(
     name: "Zhixun",
     platforms: [.macOS(.v14)],
@@ -17,6 +18,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -40,9 +44,22 @@ let package = Package(
             dependencies: ["ZhixunIngest", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "ZhixunEngine", dependencies: ["ZhixunText", "ZhixunIndex", "ZhixunIngest", "ZhixunStore"]),
+        .target(
+            name: "ZhixunServer",
+            dependencies: [
+                "ZhixunEngine", "ZhixunStore", "ZhixunIngest",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "zhixun",
-            dependencies: ["ZhixunEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ZhixunEngine", "ZhixunServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "zhixun-bench",
@@ -54,6 +71,7 @@ let package = Package(
         .testTarget(name: "ZhixunIngestTests", dependencies: ["ZhixunIngest"]),
         .testTarget(name: "ZhixunStoreTests", dependencies: ["ZhixunStore", "ZhixunIngest"]),
         .testTarget(name: "ZhixunCLITests", dependencies: ["zhixun"]),
+        .testTarget(name: "ZhixunServerTests", dependencies: ["ZhixunServer", "ZhixunEngine"]),
         .testTarget(
             name: "ZhixunEngineTests",
             dependencies: ["ZhixunEngine", "ZhixunStore", "ZhixunIngest", "ZhixunIndex"]

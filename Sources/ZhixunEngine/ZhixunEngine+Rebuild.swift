@@ -99,6 +99,9 @@ extension ZhixunEngine {
                               suggestions: SuggestIndex(catalog: catalog, analyzer: analyzer)))
     }
 
+    /// The name of the generation being served, if any.
+    public var currentGenerationName: String? { current.name }
+
     /// The current reader, opening it on first use.
     func reader() throws -> IndexReader {
         try snapshot().reader

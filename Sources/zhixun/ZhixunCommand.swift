@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// `zhixun`: the operator's and editor's command line over the engine.
 @main
-struct ZhixunCommand: ParsableCommand {
+struct ZhixunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zhixun",
         abstract: "Zhixun (智询): knowledge base and retrieval engine for tax and e-invoice consultation.",
@@ -15,7 +15,8 @@ struct ZhixunCommand: ParsableCommand {
         """,
         subcommands: [
             AnalyzeCommand.self, IngestCommand.self, RebuildCommand.self, SearchCommand.self,
-            AnswerCommand.self, EvalCommand.self, StatsCommand.self, DocumentsCommand.self, WithdrawCommand.self,
+            AnswerCommand.self, EvalCommand.self, ServeCommand.self, StatsCommand.self, DocumentsCommand.self,
+            WithdrawCommand.self,
         ]
     )
 }
