@@ -56,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "zhixun",
             dependencies: [
-                "ZhixunEngine", "ZhixunServer",
+                "ZhixunEngine", "ZhixunServer", "ZhixunIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

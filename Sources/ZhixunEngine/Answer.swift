@@ -32,28 +32,46 @@ public struct ConfidenceFeatures: Codable, Equatable, Sendable {
     public var relativeScore: Double
     /// (top − second) / top.
     public var margin: Double
+    /// Share of the query's idf mass in terms the index has never seen.
+    public var unknownShare: Double = 0
+    /// The top score itself.
+    public var topScore: Double = 0
+    /// Query terms (after filler) that occur in the top passage.
+    public var matchedTerms: Double = 0
 }
 
 /// Maps score features to a confidence in [0, 1] and applies the hand-over threshold.
 ///
 /// A logistic combination of coverage (did the best passage contain what was asked?), relative
-/// score and margin; the weights and threshold are configuration, calibrated on the evaluation set.
+/// score, margin, the share of the query the index has never seen, the top score and the number of
+/// matched terms; the weights and threshold are configuration, calibrated on the evaluation set.
 public struct ConfidenceModel: Codable, Equatable, Sendable {
     public var coverageWeight: Double
     public var relativeScoreWeight: Double
     public var marginWeight: Double
+    public var unknownShareWeight: Double = 0
+    /// Weight of ln(1 + top score).
+    public var topScoreWeight: Double = 0
+    public var matchedTermsWeight: Double = 0
     public var bias: Double
     /// Below this confidence the answer suggests a hand-over.
     public var threshold: Double
 
-    /// Defaults calibrated on `Tests/Fixtures/eval/questions.jsonl` (see the closing notes).
+    /// Defaults fitted by `Scripts/calibrate_confidence.py` on `Tests/Fixtures/eval/questions.jsonl`
+    /// (answerable vs out-of-scope). Re-fit whenever ranking or the corpus changes much.
     public static let `default` = ConfidenceModel(
-        coverageWeight: 9.0, relativeScoreWeight: 3.0, marginWeight: 1.0, bias: -6.0, threshold: 0.5)
+        coverageWeight: 10.515, relativeScoreWeight: -8.745, marginWeight: -1.826, unknownShareWeight: 0.059,
+        topScoreWeight: 1.437, matchedTermsWeight: 1.15, bias: -4.639, threshold: 0.4)
 
-    public init(coverageWeight: Double, relativeScoreWeight: Double, marginWeight: Double, bias: Double, threshold: Double) {
+    public init(coverageWeight: Double, relativeScoreWeight: Double, marginWeight: Double,
+                unknownShareWeight: Double = 0, topScoreWeight: Double = 0, matchedTermsWeight: Double = 0,
+                bias: Double, threshold: Double) {
         self.coverageWeight = coverageWeight
         self.relativeScoreWeight = relativeScoreWeight
         self.marginWeight = marginWeight
+        self.unknownShareWeight = unknownShareWeight
+        self.topScoreWeight = topScoreWeight
+        self.matchedTermsWeight = matchedTermsWeight
         self.bias = bias
         self.threshold = threshold
     }
@@ -61,6 +79,7 @@ public struct ConfidenceModel: Codable, Equatable, Sendable {
     /// The confidence for a set of features.
     public func confidence(_ f: ConfidenceFeatures) -> Double {
         let z = bias + coverageWeight * f.coverage + relativeScoreWeight * f.relativeScore + marginWeight * f.margin
+            + unknownShareWeight * f.unknownShare + topScoreWeight * log(1 + f.topScore) + matchedTermsWeight * f.matchedTerms
         return 1 / (1 + exp(-z))
     }
 }

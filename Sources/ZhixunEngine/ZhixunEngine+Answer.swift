@@ -74,20 +74,25 @@ extension ZhixunEngine {
     func confidenceFeatures(query: WeightedQuery, hits: [SearchHit], reader: IndexReader) -> ConfidenceFeatures {
         guard let top = hits.first, top.score > 0 else { return ConfidenceFeatures(coverage: 0, relativeScore: 0, margin: 0) }
         let unknownIDF = ScoringParameters.idf(docFreq: 0, docCount: max(reader.passageCount, 1))
-        var total = 0.0, covered = 0.0, attainable = 0.0
+        var total = 0.0, covered = 0.0, attainable = 0.0, unknown = 0.0, matched = 0.0
         for (term, weight) in query.terms {
             guard let info = reader.lookup(term) else {
                 total += weight * unknownIDF
+                unknown += weight * unknownIDF
                 continue
             }
             total += weight * info.idf
             attainable += weight * info.maxScore
-            if reader.contains(term: info, passage: top.passage) { covered += weight * info.idf }
+            if reader.contains(term: info, passage: top.passage) {
+                covered += weight * info.idf
+                matched += 1
+            }
         }
         let second = hits.count > 1 ? hits[1].score : 0
         return ConfidenceFeatures(
             coverage: total > 0 ? covered / total : 0,
             relativeScore: attainable > 0 ? min(1, top.score / attainable) : 0,
-            margin: (top.score - second) / top.score)
+            margin: (top.score - second) / top.score,
+            unknownShare: total > 0 ? unknown / total : 0, topScore: top.score, matchedTerms: matched)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ZhixunEngine
+import ZhixunIndex
 
 /// Options every command takes.
 struct CommonOptions: ParsableArguments {
@@ -11,7 +12,7 @@ struct CommonOptions: ParsableArguments {
     var json = false
 
     /// Opens the engine; `create` allows a data directory that does not exist yet.
-    func engine(create: Bool = false) throws -> ZhixunEngine {
+    func engine(create: Bool = false, parameters: ScoringParameters = .default) throws -> ZhixunEngine {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
@@ -20,7 +21,7 @@ struct CommonOptions: ParsableArguments {
         if !exists && !create {
             throw CLIError("data directory '\(data)' does not exist; create it with `zhixun ingest Corpus --rebuild --data \(data)`")
         }
-        return try ZhixunEngine(dataDirectory: data)
+        return try ZhixunEngine(dataDirectory: data, parameters: parameters)
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ZhixunEngine
+import ZhixunIndex
 
 /// What a rebuild reports.
 struct RebuildSummary: Encodable {
@@ -24,9 +25,21 @@ struct RebuildCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
+    @Option(name: .long, help: "BM25 k1 (term-frequency saturation).")
+    var k1: Double = ScoringParameters.default.k1
+
+    @Option(name: .long, help: "BM25 b (length normalization), one value for every field.")
+    var b: Double = ScoringParameters.default.b[0]
+
+    @Option(name: .long, help: "Field weights title,alias,body,tags (FAQ: question, similar, answer, tags).")
+    var fieldWeights: String = ScoringParameters.default.weights.map { String($0) }.joined(separator: ",")
+
     func run() throws {
         try Output.guarded(json: common.json) {
-            let engine = try common.engine()
+            let weights = fieldWeights.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            let parameters = ScoringParameters(k1: k1, b: Array(repeating: b, count: weights.count), weights: weights)
+            try parameters.validate()
+            let engine = try common.engine(parameters: parameters)
             let summary = try Self.rebuild(engine, showProgress: !common.json && Output.stderrIsTerminal)
             if common.json { Output.json(summary) } else { Self.printSummary(summary) }
         }
