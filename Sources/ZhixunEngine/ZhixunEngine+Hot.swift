@@ -12,30 +12,35 @@ public struct HotQuestion: Codable, Equatable, Sendable {
     public var pinned: Bool
 }
 
+/// Decayed traffic per FAQ document and the editor settings, as of one moment.
+struct PopularitySnapshot: Sendable {
+    let traffic: [String: Double]
+    let settings: [String: HotSetting]
+}
+
 extension ZhixunEngine {
     /// Hot questions: FAQ entries ranked by time-decayed counts of being served as answers and of
     /// positive feedback (each halving every `halfLife`), editor pins first, blocked entries never;
-    /// before there is traffic, the editor-set weight decides.
-    public func hotQuestions(category: String? = nil, limit: Int = 10, now: Date = Date(),
+    /// before there is traffic, the editor-set weight decides. Without an explicit `now`, the
+    /// counts come from a snapshot at most a few seconds old.
+    public func hotQuestions(category: String? = nil, limit: Int = 10, now: Date? = nil,
                              halfLife: TimeInterval = 7 * 86_400) throws -> [HotQuestion] {
         guard (1...100).contains(limit) else {
             throw EngineError.invalidArgument(name: "limit", reason: "must be between 1 and 100, got \(limit)")
         }
         let catalog = try snapshot().faqs
-        let settings = Dictionary(try store.hotSettings().map { ($0.document, $0) }, uniquingKeysWith: { a, _ in a })
-        var popularity: [String: Double] = [:]
-        // Signals older than ten half-lives weigh under 0.1 %: not worth reading.
-        for signal in try store.answerSignals(since: now.addingTimeInterval(-10 * halfLife)) {
-            let age = max(0, now.timeIntervalSince(signal.at))
-            let decay = pow(0.5, age / halfLife)
-            popularity[signal.document, default: 0] += (signal.positiveFeedback ? 2 : 1) * decay
+        let popularity: PopularitySnapshot
+        if let now {
+            popularity = try computePopularity(now: now, halfLife: halfLife)
+        } else {
+            popularity = try self.popularity.value(for: 0) { try computePopularity(now: Date(), halfLife: halfLife) }
         }
         var hot: [HotQuestion] = []
         for entry in catalog.entries {
             if let category, !category.isEmpty, entry.category != category { continue }
-            let setting = settings[entry.document]
+            let setting = popularity.settings[entry.document]
             if setting?.blocked == true { continue }
-            let score = popularity[entry.document] ?? 0
+            let score = popularity.traffic[entry.document] ?? 0
             let weight = setting?.weight ?? 0
             guard score > 0 || weight > 0 || setting?.pinned == true else { continue }
             // Traffic dominates; the editor weight only orders entries with equal traffic.
@@ -46,8 +51,20 @@ extension ZhixunEngine {
         return Array(hot.prefix(limit))
     }
 
-    /// Sets an editor's pin, block or weight for a hot question.
+    private func computePopularity(now: Date, halfLife: TimeInterval) throws -> PopularitySnapshot {
+        var traffic: [String: Double] = [:]
+        // Signals older than ten half-lives weigh under 0.1 %: not worth reading.
+        for signal in try store.answerSignals(since: now.addingTimeInterval(-10 * halfLife)) {
+            let age = max(0, now.timeIntervalSince(signal.at))
+            traffic[signal.document, default: 0] += (signal.positiveFeedback ? 2 : 1) * pow(0.5, age / halfLife)
+        }
+        let settings = Dictionary(try store.hotSettings().map { ($0.document, $0) }, uniquingKeysWith: { a, _ in a })
+        return PopularitySnapshot(traffic: traffic, settings: settings)
+    }
+
+    /// Sets an editor's pin, block or weight for a hot question (visible at once).
     public func setHotSetting(_ setting: HotSetting) throws {
         try store.setHotSetting(setting)
+        popularity.invalidate()
     }
 }

@@ -24,6 +24,12 @@ extension ZhixunEngine {
             throw EngineError.invalidArgument(name: "limit", reason: "must be between 1 and 20, got \(limit)")
         }
         let snapshot = try snapshot()
+        return try relatedCache.value(for: "\(snapshot.name)\u{1F}\(id)\u{1F}\(limit)") {
+            try computeRelated(to: id, limit: limit, snapshot: snapshot)
+        }
+    }
+
+    private func computeRelated(to id: String, limit: Int, snapshot: CurrentGeneration.Snapshot) throws -> [RelatedItem] {
         let reader = snapshot.reader
         guard let passage = snapshot.faqs.passages[id] ?? snapshot.faqs.passages[id + "#1"] else {
             throw EngineError.unknownItem(id: id)

@@ -11,11 +11,9 @@ public struct Suggestion: Codable, Equatable, Sendable {
 }
 
 extension ZhixunEngine {
-    /// Hot scores of FAQ entries (cached for a few seconds).
+    /// Hot scores of FAQ entries (from the cached popularity snapshot).
     func popularityScores() -> [String: Double] {
-        popularity.scores {
-            Dictionary(try hotQuestions(limit: 100).map { ($0.id, $0.score) }, uniquingKeysWith: max)
-        }
+        Dictionary(((try? hotQuestions(limit: 100)) ?? []).map { ($0.id, $0.score) }, uniquingKeysWith: max)
     }
 
     /// Completions of `prefix` from FAQ questions and similar phrasings, popular entries first,

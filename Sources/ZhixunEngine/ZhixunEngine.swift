@@ -17,8 +17,10 @@ public final class ZhixunEngine: Sendable {
     public let parameters: ScoringParameters
     /// Largest file ingested, in bytes.
     public let maxFileBytes: Int
-    /// Hot scores for suggestions and related topics, refreshed every 30 s.
-    let popularity = PopularityCache()
+    /// Decayed traffic per FAQ entry and editor settings, refreshed every `cacheTTL` seconds.
+    let popularity: TTLCache<Int, PopularitySnapshot>
+    /// Related items per (generation, item, limit), refreshed every `cacheTTL` seconds.
+    let relatedCache: TTLCache<String, [RelatedItem]>
     /// Masks personal data before anything is stored.
     public let masker = PersonalDataMasker()
     /// Turns score features into confidence and hand-over decisions.
@@ -36,7 +38,10 @@ public final class ZhixunEngine: Sendable {
     /// Opens the engine over `dataDirectory`, creating the store if needed. The index is opened
     /// lazily, so ingesting works before the first rebuild.
     public init(dataDirectory: String, parameters: ScoringParameters = .default,
-                confidenceModel: ConfidenceModel = .default, maxFileBytes: Int = 64 << 20) throws {
+                confidenceModel: ConfidenceModel = .default, maxFileBytes: Int = 64 << 20,
+                cacheTTL: TimeInterval = 5) throws {
+        popularity = TTLCache(ttl: cacheTTL, capacity: 1)
+        relatedCache = TTLCache(ttl: cacheTTL)
         self.confidenceModel = confidenceModel
         self.dataDirectory = dataDirectory
         self.parameters = parameters

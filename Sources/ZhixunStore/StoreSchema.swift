@@ -80,6 +80,9 @@ enum StoreSchema {
                 t.column("weight", .double).notNull().defaults(to: 0)
             }
         }
+        migrator.registerMigration("v5-question-session-index") { db in
+            try db.create(index: "question_on_session_askedAt", on: "question", columns: ["session", "askedAt"])
+        }
         return migrator
     }
 }

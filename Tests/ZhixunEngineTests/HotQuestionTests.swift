@@ -8,7 +8,7 @@ import ZhixunStore
 
     static func engine() throws -> (ZhixunEngine, String) {
         let data = S.temporaryDirectory()
-        let engine = try ZhixunEngine(dataDirectory: data)
+        let engine = try ZhixunEngine(dataDirectory: data, cacheTTL: 0)
         _ = try engine.ingest(paths: [S.repository + "/Corpus/faq"])
         try engine.rebuild()
         return (engine, data)

@@ -19,7 +19,7 @@ final class LiveServer: @unchecked Sendable {
 
     init(corpus: [String] = ["Corpus"]) async throws {
         data = NSTemporaryDirectory() + "zhixun-server-\(UUID().uuidString)"
-        engine = try ZhixunEngine(dataDirectory: data)
+        engine = try ZhixunEngine(dataDirectory: data, cacheTTL: 0)
         _ = try engine.ingest(paths: corpus.map { Self.repository + "/" + $0 })
         try engine.rebuild()
         let server = ZhixunServer(engine: engine, configuration: ServerConfiguration(
