@@ -16,7 +16,7 @@ extension ZhixunEngine {
         var answer = try answerWithFeatures(text, options: options, context: context).answer
         if record {
             let id = UUID().uuidString.lowercased()
-            try store.record(QuestionEvent(
+            events.record(QuestionEvent(
                 id: id, askedAt: now, session: masker.mask(session), text: masker.mask(text),
                 answerID: answer.answer?.id, answerDocument: answer.answer?.doc,
                 category: answer.answer?.category ?? "", confidence: answer.confidence,
@@ -28,6 +28,7 @@ extension ZhixunEngine {
 
     /// Records whether an answer solved the user's question (first-contact resolution).
     public func feedback(queryID: String, answerID: String, resolved: Bool, reason: String? = nil) throws {
+        try events.flush()
         try store.recordFeedback(queryID: queryID, answerID: answerID, resolved: resolved,
                                  reason: reason.map(masker.mask))
     }

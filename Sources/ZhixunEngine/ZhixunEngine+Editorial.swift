@@ -35,6 +35,7 @@ extension ZhixunEngine {
     /// Unanswered questions since `date`, paraphrases grouped (bigram overlap ≥ 0.5) into one row
     /// with a count, most frequent first.
     public func unansweredQuestions(since date: Date, limit: Int = 100) throws -> [UnansweredGroup] {
+        try events.flush()
         let questions = try store.unansweredQuestions(since: date)  // newest first
         let terms = questions.map { Set(filler.strip(analyzer.terms($0.text))) }
         // Single-linkage grouping: a question joins (and merges) every group holding a paraphrase of it.
@@ -74,6 +75,7 @@ extension ZhixunEngine {
 
     /// Questions per day, answer, hand-over and resolution rates, and top categories since `date`.
     public func statistics(since date: Date) throws -> QuestionStatistics {
+        try events.flush()
         let days = try store.dailyStats(since: date)
         let questions = days.reduce(0) { $0 + $1.questions }
         let handed = days.reduce(0) { $0 + $1.handedOver }

@@ -52,6 +52,7 @@ extension ZhixunEngine {
     }
 
     private func computePopularity(now: Date, halfLife: TimeInterval) throws -> PopularitySnapshot {
+        try events.flush()
         var traffic: [String: Double] = [:]
         // Signals older than ten half-lives weigh under 0.1 %: not worth reading.
         for signal in try store.answerSignals(since: now.addingTimeInterval(-10 * halfLife)) {

@@ -21,6 +21,8 @@ public final class ZhixunEngine: Sendable {
     let popularity: TTLCache<Int, PopularitySnapshot>
     /// Related items per (generation, item, limit), refreshed every `cacheTTL` seconds.
     let relatedCache: TTLCache<String, [RelatedItem]>
+    /// Batches question events to the store.
+    let events: EventRecorder
     /// Masks personal data before anything is stored.
     public let masker = PersonalDataMasker()
     /// Turns score features into confidence and hand-over decisions.
@@ -41,6 +43,9 @@ public final class ZhixunEngine: Sendable {
                 confidenceModel: ConfidenceModel = .default, maxFileBytes: Int = 64 << 20,
                 cacheTTL: TimeInterval = 5) throws {
         popularity = TTLCache(ttl: cacheTTL, capacity: 1)
+        let store = try KnowledgeStore(path: dataDirectory + "/kb.sqlite")
+        self.store = store
+        events = EventRecorder(store: store)
         relatedCache = TTLCache(ttl: cacheTTL)
         self.confidenceModel = confidenceModel
         self.dataDirectory = dataDirectory
@@ -48,7 +53,6 @@ public final class ZhixunEngine: Sendable {
         self.maxFileBytes = maxFileBytes
         analyzer = try Analyzer.standard()
         filler = QueryFiller(analyzer: analyzer)
-        store = try KnowledgeStore(path: dataDirectory + "/kb.sqlite")
         generations = GenerationDirectory(root: dataDirectory)
     }
 
@@ -122,6 +126,11 @@ public final class ZhixunEngine: Sendable {
             }
             return summary
         }
+    }
+
+    /// Writes buffered question events to the store now.
+    public func flushEvents() throws {
+        try events.flush()
     }
 
     /// Marks a document withdrawn (kept, never served after the next rebuild).

@@ -53,15 +53,24 @@ public struct HotSetting: Codable, Equatable, Sendable {
 }
 
 extension KnowledgeStore {
-    /// Records a question and the answer served.
-    public func record(_ event: QuestionEvent) throws {
+    /// Records questions and the answers served, in one transaction.
+    public func record(_ events: [QuestionEvent]) throws {
         try write { db in
-            try db.execute(sql: """
-                INSERT INTO question (id, askedAt, session, text, answerId, answerDoc, category, confidence, handoff, reason)
+            let statement = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO question (id, askedAt, session, text, answerId, answerDoc, category, confidence, handoff, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [event.id, event.askedAt.timeIntervalSince1970, event.session, event.text, event.answerID,
-                                 event.answerDocument, event.category, event.confidence, event.handoff, event.reason])
+                """)
+            for event in events {
+                try statement.execute(arguments: [
+                    event.id, event.askedAt.timeIntervalSince1970, event.session, event.text, event.answerID,
+                    event.answerDocument, event.category, event.confidence, event.handoff, event.reason])
+            }
         }
+    }
+
+    /// Records one question and the answer served.
+    public func record(_ event: QuestionEvent) throws {
+        try record([event])
     }
 
     /// Records "did this solve it?" for a served answer. Throws for an unknown query id.

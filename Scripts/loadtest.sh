@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Load benchmark of the answer API: a release build on loopback, wrk with 64 connections, and
+# generation switches (rebuilds through the editor API) while the load runs.
+#
+#   bash Scripts/loadtest.sh [SECONDS]     (default 20)
+#
+# Reports answers/s, latency percentiles and errors (non-2xx responses and socket errors) as JSON
+# in bench-out/loadtest.json and as text. Only 127.0.0.1 is ever contacted.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-20}"
+out=bench-out
+mkdir -p "$out"
+bash Scripts/install-deps.sh
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+swift build -c release --product zhixun >&2
+bin=.build/release/zhixun
+data=$(mktemp -d /tmp/zhixun-load-XXXXXX)
+trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
+"$bin" ingest Corpus --rebuild --data "$data" >/dev/null
+port=18765
+token=load-test-token
+"$bin" serve --data "$data" --port "$port" --editor-token "$token" 2>"$out/loadtest-server.log" &
+server=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.2; done
+
+# wrk script: rotate through the evaluation questions (URL-encoded), count non-2xx.
+python3 - "$out/loadtest.lua" <<'PY'
+import json, sys, urllib.parse
+qs = [json.loads(l)["query"] for l in open("Tests/Fixtures/eval/questions.jsonl", encoding="utf-8")]
+paths = ["/v1/answer?q=" + urllib.parse.quote(q) + "&session=load" for q in qs]
+with open(sys.argv[1], "w") as f:
+    f.write("paths = {\n" + ",\n".join('"%s"' % p for p in paths) + "\n}\n")
+    f.write("""
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+done = function(summary, latency, requests)
+  io.write(string.format('{"requests":%d,"seconds":%.3f,"non2xx":%d,"socket_errors":%d,', summary.requests,
+    summary.duration / 1e6, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+  io.write(string.format('"p50_ms":%.3f,"p90_ms":%.3f,"p99_ms":%.3f,"max_ms":%.3f}\\n', latency:percentile(50) / 1000,
+    latency:percentile(90) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
+end
+""")
+PY
+# Switch generations twice while the load runs.
+( sleep "$((seconds / 3))"; curl -sf -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/rebuild" >/dev/null && echo "rebuild 1 done" >&2
+  sleep "$((seconds / 3))"; curl -sf -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/rebuild" >/dev/null && echo "rebuild 2 done" >&2 ) &
+rebuilds=$!
+wrk -t2 -c64 -d"${seconds}s" --latency -s "$out/loadtest.lua" "http://127.0.0.1:$port" > "$out/loadtest-wrk.txt"
+wait $rebuilds || true
+result=$(grep '^{"requests"' "$out/loadtest-wrk.txt")
+python3 - "$result" "$out/loadtest.json" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1])
+r["answers_per_s"] = r["requests"] / r["seconds"]
+json.dump(r, open(sys.argv[2], "w"), indent=2)
+print(f"{r['answers_per_s']:.0f} answers/s over {r['seconds']:.0f} s, p50 {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms, "
+      f"max {r['max_ms']:.1f} ms, non-2xx {r['non2xx']}, socket errors {r['socket_errors']}")
+PY
