@@ -11,6 +11,7 @@ final class CurrentGeneration: Sendable {
         let reader: IndexReader
         let faqs: FAQCatalog
         let suggestions: SuggestIndex
+        let passages = StoredPassageCache()
     }
 
     private let state = Mutex<Snapshot?>(nil)

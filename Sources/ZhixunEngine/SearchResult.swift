@@ -28,7 +28,7 @@ public struct SearchResult: Codable, Equatable, Sendable {
 }
 
 /// What the index stores per passage and hands back with each hit (JSON in `stored.bin`).
-struct StoredPassage: Codable {
+struct StoredPassage: Codable, Sendable {
     var id: String
     var doc: String
     var kind: String

@@ -14,8 +14,13 @@ extension ZhixunEngine {
 
     /// The display form of a hit, from its stored payload.
     func result(for hit: SearchHit, in reader: IndexReader) -> SearchResult {
-        let payload = reader.storedPayload(passage: hit.passage)
-        guard let stored = try? JSONDecoder().decode(StoredPassage.self, from: Data(payload)) else {
+        let stored: StoredPassage?
+        if let snapshot = current.snapshot, snapshot.reader === reader {
+            stored = snapshot.passages.passage(hit.passage, in: reader)
+        } else {
+            stored = try? JSONDecoder().decode(StoredPassage.self, from: Data(reader.storedPayload(passage: hit.passage)))
+        }
+        guard let stored else {
             return SearchResult(id: "#\(hit.passage)", doc: "", score: hit.score, kind: "", title: "",
                                 heading: "", text: "", category: "", region: "")
         }

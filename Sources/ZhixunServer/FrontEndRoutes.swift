@@ -18,6 +18,10 @@ struct FrontEndRoutes: Sendable {
         let related: [RelatedItem]
         let hot: [HotQuestion]
         let handoff: Answer.Handoff
+
+        enum CodingKeys: String, CodingKey {
+            case queryId = "query_id", query, answer, confidence, alternatives, related, hot, handoff
+        }
     }
 
     /// A search result with a highlighted snippet.
@@ -86,7 +90,7 @@ struct FrontEndRoutes: Sendable {
         let hot = category.isEmpty ? [] : ((try? engine.hotQuestions(category: category, limit: 5)) ?? [])
         return try JSONResponse.make(AnswerResponse(
             queryId: answer.queryID, query: answer.query, answer: answer.answer, confidence: answer.confidence,
-            alternatives: answer.alternatives, related: related, hot: hot, handoff: answer.handoff))
+            alternatives: answer.alternatives, related: related, hot: hot, handoff: answer.handoff), plain: true)
     }
 
     private func search(_ request: Request) throws -> Response {
@@ -104,6 +108,6 @@ struct FrontEndRoutes: Sendable {
         struct Body: Encodable { let query: String; let results: [SearchHitResponse] }
         return try JSONResponse.make(Body(query: q, results: results.map {
             SearchHitResponse(result: $0, snippet: Snippet.make($0.text, highlighting: terms))
-        }))
+        }), plain: true)
     }
 }

@@ -11,14 +11,22 @@ enum JSONResponse {
         return e
     }()
 
+    /// For hot paths whose types spell their keys out (no per-key case conversion).
+    static let plainEncoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .iso8601
+        e.outputFormatting = [.withoutEscapingSlashes]
+        return e
+    }()
+
     static let decoder: JSONDecoder = {
         let d = JSONDecoder()
         d.keyDecodingStrategy = .convertFromSnakeCase
         return d
     }()
 
-    static func make<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try encoder.encode(value)
+    static func make<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, plain: Bool = false) throws -> Response {
+        let data = try (plain ? plainEncoder : encoder).encode(value)
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
