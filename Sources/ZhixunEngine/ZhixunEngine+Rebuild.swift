@@ -77,7 +77,9 @@ extension ZhixunEngine {
         return superseded
     }
 
-    /// A title without spaces, edition notes in brackets, and the 中华人民共和国 prefix.
+    /// A title without spaces, edition notes in brackets, and the 中华人民共和国 prefix. A provisional
+    /// regulation (`…暂行条例`) shares its family with the law that replaces it (`…法`): when the
+    /// National People's Congress enacts a tax law, its 暂行条例 is repealed.
     static func normalizedTitle(_ title: String) -> String {
         var t = title.filter { !$0.isWhitespace }
         for (open, close) in [("（", "）"), ("(", ")")] {
@@ -86,6 +88,7 @@ extension ZhixunEngine {
             }
         }
         if t.hasPrefix("中华人民共和国") { t.removeFirst("中华人民共和国".count) }
+        if t.hasSuffix("暂行条例") { t = String(t.dropLast("暂行条例".count)) + "法" }
         return t
     }
 

@@ -46,3 +46,15 @@ import ZhixunText
         #expect(filler.strip(terms) == terms)
     }
 }
+
+@Suite struct SupersessionTests {
+    @Test func lawsReplaceTheirProvisionalRegulations() {
+        let old = KnowledgeDocument(id: "vat-2017", kind: .policy, title: "中华人民共和国增值税暂行条例", body: "x", published: "2017-11-19")
+        let new = KnowledgeDocument(id: "vat-2024", kind: .policy, title: "中华人民共和国增值税法", body: "x", published: "2024-12-25")
+        let rules = KnowledgeDocument(id: "vat-rules", kind: .policy, title: "中华人民共和国增值税暂行条例实施细则", body: "x", published: "2011-10-28")
+        #expect(ZhixunEngine.supersededIDs([old, new, rules]) == ["vat-2017"])
+        let invoice2019 = KnowledgeDocument(id: "i19", kind: .policy, title: "中华人民共和国发票管理办法", body: "x", published: "2019-03-02")
+        let invoice2023 = KnowledgeDocument(id: "i23", kind: .policy, title: "中华人民共和国发票管理办法", body: "x", published: "2023-07-20")
+        #expect(ZhixunEngine.supersededIDs([invoice2023, invoice2019]) == ["i19"])
+    }
+}
