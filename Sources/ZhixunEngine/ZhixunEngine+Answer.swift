@@ -42,11 +42,8 @@ extension ZhixunEngine {
         try options.validate()
         let reader = try reader()
         let query = try makeQuery(text)
-        let wanted = options.limit
-        let retrieved = Searcher(reader: reader).search(query, limit: max(wanted, reranker.depth), filter: filter(options, reader))
-        let ranked = rerank(retrieved.map { ($0, result(for: $0, in: reader)) }, query: text, reader: reader).prefix(wanted)
-        var hits = ranked.map(\.hit)
-        var results = ranked.map(\.result)
+        var hits = Searcher(reader: reader).search(query, limit: options.limit, filter: filter(options, reader))
+        var results = hits.map { result(for: $0, in: reader) }
         if !context.isEmpty {
             // The matter at hand wins close calls: a 20 % bonus for its category or document.
             let boosted = zip(hits, results).map { hit, r -> (SearchHit, SearchResult) in

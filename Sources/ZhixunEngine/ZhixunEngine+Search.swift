@@ -8,19 +8,8 @@ extension ZhixunEngine {
         try options.validate()
         let reader = try reader()
         let query = try makeQuery(text)
-        let hits = Searcher(reader: reader).search(query, limit: max(options.limit, reranker.depth), filter: filter(options, reader))
-        return rerank(hits.map { ($0, result(for: $0, in: reader)) }, query: text, reader: reader)
-            .prefix(options.limit).map(\.result)
-    }
-
-    /// The proximity second stage over retrieved hits.
-    func rerank(_ pairs: [(hit: SearchHit, result: SearchResult)], query: String,
-                reader: IndexReader) -> [(hit: SearchHit, result: SearchResult)] {
-        let snapshot = current.snapshot
-        return reranker.rerank(pairs, query: query, analyzer: analyzer, filler: filler.terms) { hit in
-            guard let snapshot, snapshot.reader === reader else { return [] }
-            return snapshot.passages.passage(hit.passage, in: reader)?.similar ?? []
-        }
+        let hits = Searcher(reader: reader).search(query, limit: options.limit, filter: filter(options, reader))
+        return hits.map { result(for: $0, in: reader) }
     }
 
     /// The display form of a hit, from its stored payload.

@@ -25,8 +25,6 @@ public final class ZhixunEngine: Sendable {
     let events: EventRecorder
     /// Masks personal data before anything is stored.
     public let masker = PersonalDataMasker()
-    /// The proximity second stage of ranking.
-    public let reranker: ProximityReranker
     /// Turns score features into confidence and hand-over decisions.
     public let confidenceModel: ConfidenceModel
     /// The parsers of every ingest format.
@@ -43,8 +41,7 @@ public final class ZhixunEngine: Sendable {
     /// lazily, so ingesting works before the first rebuild.
     public init(dataDirectory: String, parameters: ScoringParameters = .default,
                 confidenceModel: ConfidenceModel = .default, maxFileBytes: Int = 64 << 20,
-                cacheTTL: TimeInterval = 5, reranker: ProximityReranker = .default) throws {
-        self.reranker = reranker
+                cacheTTL: TimeInterval = 5) throws {
         popularity = TTLCache(ttl: cacheTTL, capacity: 1)
         let store = try KnowledgeStore(path: dataDirectory + "/kb.sqlite")
         self.store = store
