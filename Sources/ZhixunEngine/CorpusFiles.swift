@@ -13,6 +13,8 @@ enum CorpusFiles {
         var files: [String] = []
         var skipped: [String] = []
         var missing: [String] = []
+        /// Synonym lists (`synonyms.txt`) found in folders or given as files.
+        var synonymLists: [String] = []
     }
 
     static func expand(_ paths: [String], extensions: Set<String>) -> Expansion {
@@ -25,7 +27,11 @@ enum CorpusFiles {
                 continue
             }
             guard isDirectory.boolValue else {
-                result.files.append(path)
+                if (path as NSString).lastPathComponent.lowercased() == "synonyms.txt" {
+                    result.synonymLists.append(path)
+                } else {
+                    result.files.append(path)
+                }
                 continue
             }
             let base = URL(fileURLWithPath: path)
@@ -35,6 +41,10 @@ enum CorpusFiles {
             for case let url as URL in walker {
                 guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
                 let file = path.hasSuffix("/") ? path + relative(url, to: base) : path + "/" + relative(url, to: base)
+                if url.lastPathComponent.lowercased() == "synonyms.txt" {
+                    result.synonymLists.append(path.hasSuffix("/") ? path + relative(url, to: base) : path + "/" + relative(url, to: base))
+                    continue
+                }
                 if isIgnored(url.lastPathComponent) { continue }
                 if extensions.contains(url.pathExtension.lowercased()) {
                     found.append(file)

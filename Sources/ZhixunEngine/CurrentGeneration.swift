@@ -11,6 +11,7 @@ final class CurrentGeneration: Sendable {
         let reader: IndexReader
         let faqs: FAQCatalog
         let suggestions: SuggestIndex
+        let synonyms: SynonymExpander
         let passages = StoredPassageCache()
     }
 

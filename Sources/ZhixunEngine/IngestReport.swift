@@ -18,6 +18,8 @@ public struct IngestReport: Codable, Sendable {
     public var files: [FileResult] = []
     /// Files in the given folders that no parser reads (listed, not errors).
     public var skipped: [String] = []
+    /// Synonym lists taken over (the last one wins).
+    public var synonymLists: [String] = []
 
     public var documents: Int { files.reduce(0) { $0 + $1.documents } }
     public var errorCount: Int { files.reduce(0) { $0 + $1.errors.count } }

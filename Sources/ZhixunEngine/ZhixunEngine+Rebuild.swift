@@ -93,13 +93,15 @@ extension ZhixunEngine {
     }
 
     /// Opens the current generation if it changed since it was last opened.
-    public func reload() throws {
+    public func reload(force: Bool = false) throws {
         guard let name = try generations.currentName() else { return }
-        guard name != current.name else { return }
+        guard force || name != current.name else { return }
         let reader = try IndexReader(directory: dataDirectory + "/" + name)
         let catalog = FAQCatalog(reader: reader)
+        let synonyms = SynonymExpander(groups: SynonymExpander.parse((try? store.synonymList()) ?? ""),
+                                       analyzer: analyzer, weight: synonymWeight)
         current.replace(.init(name: name, reader: reader, faqs: catalog,
-                              suggestions: SuggestIndex(catalog: catalog, analyzer: analyzer)))
+                              suggestions: SuggestIndex(catalog: catalog, analyzer: analyzer), synonyms: synonyms))
     }
 
     /// The name of the generation being served, if any.

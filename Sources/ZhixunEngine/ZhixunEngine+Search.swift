@@ -35,7 +35,9 @@ extension ZhixunEngine {
         guard length <= Self.maxQueryLength else {
             throw EngineError.queryTooLong(length: length, limit: Self.maxQueryLength)
         }
-        return WeightedQuery(terms: filler.strip(analyzer.terms(trimmed)))
+        var query = WeightedQuery(terms: filler.strip(analyzer.terms(trimmed)))
+        current.snapshot?.synonyms.expand(&query, text: trimmed, analyzer: analyzer, filler: filler)
+        return query
     }
 
     func filter(_ options: SearchOptions, _ reader: IndexReader) -> PassageFilter {

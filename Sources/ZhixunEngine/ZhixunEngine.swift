@@ -29,6 +29,8 @@ public final class ZhixunEngine: Sendable {
     public let confidenceModel: ConfidenceModel
     /// The parsers of every ingest format.
     public let formats = IngestFormats.standard
+    /// Weight of synonym expansion terms (0 turns expansion off).
+    public let synonymWeight: Double
     /// Question filler dropped from queries.
     public let filler: QueryFiller
     let generations: GenerationDirectory
@@ -41,7 +43,8 @@ public final class ZhixunEngine: Sendable {
     /// lazily, so ingesting works before the first rebuild.
     public init(dataDirectory: String, parameters: ScoringParameters = .default,
                 confidenceModel: ConfidenceModel = .default, maxFileBytes: Int = 64 << 20,
-                cacheTTL: TimeInterval = 5) throws {
+                cacheTTL: TimeInterval = 5, synonymWeight: Double = 0.15) throws {
+        self.synonymWeight = synonymWeight
         popularity = TTLCache(ttl: cacheTTL, capacity: 1)
         let store = try KnowledgeStore(path: dataDirectory + "/kb.sqlite")
         self.store = store
@@ -64,6 +67,15 @@ public final class ZhixunEngine: Sendable {
         var report = IngestReport()
         let expansion = CorpusFiles.expand(paths, extensions: formats.extensions)
         report.skipped = expansion.skipped
+        for list in expansion.synonymLists {
+            do {
+                let text = try String(contentsOfFile: list, encoding: .utf8)
+                try store.setSynonymList(text)
+                report.synonymLists.append(list)
+            } catch {
+                report.files.append(.init(file: list, errors: ["\(list): cannot read the synonym list: \(error)"]))
+            }
+        }
         for missing in expansion.missing {
             report.files.append(.init(file: missing, errors: ["\(missing): no such file or folder"]))
         }

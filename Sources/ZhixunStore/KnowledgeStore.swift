@@ -252,6 +252,21 @@ public final class KnowledgeStore: Sendable {
         }
     }
 
+    /// Replaces the editor's synonym list (the text of `synonyms.txt`).
+    public func setSynonymList(_ text: String) throws {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO synonymList (id, text, updatedAt) VALUES (1, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET text = excluded.text, updatedAt = excluded.updatedAt
+                """, arguments: [text, Self.timestamp()])
+        }
+    }
+
+    /// The editor's synonym list, empty when none was ingested.
+    public func synonymList() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "SELECT text FROM synonymList WHERE id = 1") ?? "" }
+    }
+
     /// Number of versions stored for a document (0 if unknown).
     public func versionCount(id: String) throws -> Int {
         try wrap {

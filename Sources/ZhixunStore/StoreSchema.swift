@@ -83,6 +83,13 @@ enum StoreSchema {
         migrator.registerMigration("v5-question-session-index") { db in
             try db.create(index: "question_on_session_askedAt", on: "question", columns: ["session", "askedAt"])
         }
+        migrator.registerMigration("v6-synonyms") { db in
+            try db.create(table: "synonymList") { t in
+                t.primaryKey("id", .integer)
+                t.column("text", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+            }
+        }
         return migrator
     }
 }

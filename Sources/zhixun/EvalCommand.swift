@@ -33,10 +33,16 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "How many misses to list (text output).")
     var showMisses = 20
 
+    @Option(name: .long, help: "Weight of synonym expansion terms, to measure it (0 turns expansion off).")
+    var synonymWeight: Double = 0.15
+
     func run() throws {
         var failed = false
         try Output.guarded(json: common.json) {
-            let engine = try common.engine()
+            guard FileManager.default.fileExists(atPath: common.data) else {
+                throw CLIError("data directory '\(common.data)' does not exist")
+            }
+            let engine = try ZhixunEngine(dataDirectory: common.data, synonymWeight: synonymWeight)
             let set = try ZhixunEngine.loadEvaluationSet(queries)
             var rows: [EvaluationFeatureRow] = []
             let report = try engine.evaluate(set) { rows.append($0) }
