@@ -5,6 +5,8 @@ import Synchronization
 /// type-ahead and related-topic push never wait on the event log under load.
 final class TTLCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private let state = Mutex<[Key: (at: Date, value: Value)]>([:])
+    /// Keys being recomputed: other callers get the stale value meanwhile (no stampede).
+    private let computing = Mutex<Set<Key>>([])
     let ttl: TimeInterval
     let capacity: Int
 
@@ -14,7 +16,14 @@ final class TTLCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     func value(for key: Key, now: Date = Date(), compute: () throws -> Value) rethrows -> Value {
-        if ttl > 0, let cached = state.withLock({ $0[key] }), now.timeIntervalSince(cached.at) < ttl { return cached.value }
+        let cached = ttl > 0 ? state.withLock({ $0[key] }) : nil
+        if let cached, now.timeIntervalSince(cached.at) < ttl { return cached.value }
+        if let cached {
+            // Stale: one caller recomputes, the others keep serving the previous value.
+            let mine = computing.withLock { $0.insert(key).inserted }
+            if !mine { return cached.value }
+        }
+        defer { if cached != nil { _ = computing.withLock { $0.remove(key) } } }
         let fresh = try compute()
         if ttl > 0 {
             state.withLock { entries in

@@ -57,7 +57,7 @@ extension ZhixunEngine {
         // Signals older than ten half-lives weigh under 0.1 %: not worth reading.
         for signal in try store.answerSignals(since: now.addingTimeInterval(-10 * halfLife)) {
             let age = max(0, now.timeIntervalSince(signal.at))
-            traffic[signal.document, default: 0] += (signal.positiveFeedback ? 2 : 1) * pow(0.5, age / halfLife)
+            traffic[signal.document, default: 0] += Double(signal.count) * (signal.positiveFeedback ? 2 : 1) * pow(0.5, age / halfLife)
         }
         let settings = Dictionary(try store.hotSettings().map { ($0.document, $0) }, uniquingKeysWith: { a, _ in a })
         return PopularitySnapshot(traffic: traffic, settings: settings)

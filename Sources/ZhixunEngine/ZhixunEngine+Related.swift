@@ -63,7 +63,7 @@ extension ZhixunEngine {
             scores[p]!.reasons.insert("category")
         }
         // Questions asked next in the same sessions.
-        try events.flush()
+        // Session signals may lag the event buffer by a few milliseconds: not worth a flush per request.
         for (document, count) in try store.nextAnswers(after: stored.doc, limit: 20) {
             guard let index = snapshot.faqs.byDocument[document],
                   let p = snapshot.faqs.passages[snapshot.faqs.entries[index].passage] else { continue }

@@ -35,6 +35,8 @@ public struct AnswerSignal: Sendable {
     public var document: String
     public var at: Date
     public var positiveFeedback: Bool
+    /// How many such signals (answers served or positive feedback) this one stands for.
+    public var count: Int = 1
 }
 
 /// Editor settings for hot questions: pins, blocks and the weight used before there is traffic.
@@ -60,10 +62,17 @@ extension KnowledgeStore {
                 INSERT OR IGNORE INTO question (id, askedAt, session, text, answerId, answerDoc, category, confidence, handoff, reason)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let hourly = try db.cachedStatement(sql: """
+                INSERT INTO answerHour (docId, hour, served) VALUES (?, ?, 1)
+                ON CONFLICT(docId, hour) DO UPDATE SET served = served + 1
+                """)
             for event in events {
                 try statement.execute(arguments: [
                     event.id, event.askedAt.timeIntervalSince1970, event.session, event.text, event.answerID,
                     event.answerDocument, event.category, event.confidence, event.handoff, event.reason])
+                if db.changesCount > 0, let doc = event.answerDocument, !event.handoff {
+                    try hourly.execute(arguments: [doc, Int(event.askedAt.timeIntervalSince1970 / 3600)])
+                }
             }
         }
     }
@@ -81,36 +90,45 @@ extension KnowledgeStore {
             }
             try db.execute(sql: "INSERT INTO feedback (queryId, answerId, resolved, reason, at) VALUES (?, ?, ?, ?, ?)",
                            arguments: [queryID, answerID, resolved, reason, at.timeIntervalSince1970])
+            if resolved, let doc = try String.fetchOne(db, sql: "SELECT answerDoc FROM question WHERE id = ?", arguments: [queryID]) {
+                try db.execute(sql: """
+                    INSERT INTO answerHour (docId, hour, positive) VALUES (?, ?, 1)
+                    ON CONFLICT(docId, hour) DO UPDATE SET positive = positive + 1
+                    """, arguments: [doc, Int(at.timeIntervalSince1970 / 3600)])
+            }
         }
     }
 
-    /// Answers served, and positive feedback, since `date` (newest first).
+    /// Answers served and positive feedback per document and hour since `date`. Each signal's time
+    /// is the middle of its hour, which is exact enough for decay over days.
     public func answerSignals(since date: Date) throws -> [AnswerSignal] {
         try read { db in
-            let served = try Row.fetchAll(db, sql: """
-                SELECT answerDoc, askedAt FROM question WHERE askedAt >= ? AND answerDoc IS NOT NULL AND handoff = 0
-                """, arguments: [date.timeIntervalSince1970]).map { row in
-                AnswerSignal(document: row["answerDoc"], at: Date(timeIntervalSince1970: row["askedAt"]), positiveFeedback: false)
+            var signals: [AnswerSignal] = []
+            for row in try Row.fetchAll(db, sql: "SELECT docId, hour, served, positive FROM answerHour WHERE hour >= ?",
+                                        arguments: [Int(date.timeIntervalSince1970 / 3600)]) {
+                let at = Date(timeIntervalSince1970: Double(row["hour"] as Int) * 3600 + 1800)
+                let served: Int = row["served"], positive: Int = row["positive"]
+                if served > 0 { signals.append(AnswerSignal(document: row["docId"], at: at, positiveFeedback: false, count: served)) }
+                if positive > 0 { signals.append(AnswerSignal(document: row["docId"], at: at, positiveFeedback: true, count: positive)) }
             }
-            let positive = try Row.fetchAll(db, sql: """
-                SELECT q.answerDoc, f.at FROM feedback f JOIN question q ON q.id = f.queryId
-                WHERE f.at >= ? AND f.resolved = 1 AND q.answerDoc IS NOT NULL
-                """, arguments: [date.timeIntervalSince1970]).map { row in
-                AnswerSignal(document: row["answerDoc"], at: Date(timeIntervalSince1970: row["at"]), positiveFeedback: true)
-            }
-            return served + positive
+            return signals
         }
     }
 
-    /// Documents answered next in sessions where `document` was answered, with counts.
+    /// Documents answered next (within 30 minutes, same session) after the latest 2,000 times
+    /// `document` was answered, with counts. Bounded work whatever the log's size, and an index seek
+    /// per occurrence, so a client reusing one session id cannot make it quadratic.
     public func nextAnswers(after document: String, limit: Int) throws -> [(String, Int)] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT n.answerDoc AS doc, COUNT(*) AS c FROM question q
-                JOIN question n ON n.session = q.session AND n.session != '' AND n.askedAt > q.askedAt
-                  AND n.askedAt = (SELECT MIN(askedAt) FROM question x WHERE x.session = q.session AND x.askedAt > q.askedAt)
-                WHERE q.answerDoc = ? AND n.answerDoc IS NOT NULL AND n.answerDoc != ?
-                GROUP BY n.answerDoc ORDER BY c DESC LIMIT ?
+                SELECT next AS doc, COUNT(*) AS c FROM (
+                  SELECT (SELECT n.answerDoc FROM question n
+                          WHERE n.session = q.session AND n.askedAt > q.askedAt AND n.askedAt < q.askedAt + 1800
+                          ORDER BY n.askedAt LIMIT 1) AS next
+                  FROM (SELECT session, askedAt FROM question WHERE answerDoc = ? AND session != ''
+                        ORDER BY askedAt DESC LIMIT 2000) q)
+                WHERE next IS NOT NULL AND next != ?
+                GROUP BY next ORDER BY c DESC LIMIT ?
                 """, arguments: [document, document, limit]).map { ($0["doc"], $0["c"]) }
         }
     }

@@ -90,6 +90,23 @@ enum StoreSchema {
                 t.column("updatedAt", .text).notNull()
             }
         }
+        migrator.registerMigration("v7-hourly-answer-counts") { db in
+            // Served answers and positive feedback per document and hour: what hot questions read,
+            // so their cost does not grow with the event log.
+            try db.create(table: "answerHour") { t in
+                t.column("docId", .text).notNull()
+                t.column("hour", .integer).notNull()
+                t.column("served", .integer).notNull().defaults(to: 0)
+                t.column("positive", .integer).notNull().defaults(to: 0)
+                t.primaryKey(["docId", "hour"])
+            }
+            try db.create(index: "answerHour_on_hour", on: "answerHour", columns: ["hour"])
+            try db.execute(sql: """
+                INSERT INTO answerHour (docId, hour, served)
+                SELECT answerDoc, CAST(askedAt / 3600 AS INTEGER), COUNT(*) FROM question
+                WHERE answerDoc IS NOT NULL AND handoff = 0 GROUP BY 1, 2
+                """)
+        }
         return migrator
     }
 }

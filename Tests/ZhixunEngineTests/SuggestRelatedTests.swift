@@ -61,6 +61,7 @@ import Testing
             _ = try engine.answer("数电发票怎么红冲", session: "session-\(s)", record: true, now: now.addingTimeInterval(Double(s * 100)))
             _ = try engine.answer("忘记密码怎么办", session: "session-\(s)", record: true, now: now.addingTimeInterval(Double(s * 100 + 10)))
         }
+        try engine.flushEvents()
         let next = try #require(try engine.answer("忘记密码怎么办").answer?.doc)
         let related = try engine.related(to: "faq-einv-009", limit: 10)
         let item = try #require(related.first { $0.doc == next })
