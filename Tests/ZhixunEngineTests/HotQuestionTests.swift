@@ -6,13 +6,7 @@ import ZhixunStore
 @Suite(.serialized) struct HotQuestionTests {
     typealias S = EngineTestSupport
 
-    static func engine() throws -> (ZhixunEngine, String) {
-        let data = S.temporaryDirectory()
-        let engine = try ZhixunEngine(dataDirectory: data, cacheTTL: 0)
-        _ = try engine.ingest(paths: [S.repository + "/Corpus/faq"])
-        try engine.rebuild()
-        return (engine, data)
-    }
+    static func engine() throws -> (ZhixunEngine, String) { try S.engine(corpus: ["Corpus/faq"]) }
 
     @Test func aBurstOfQuestionsMakesTheirAnswersHot() throws {
         let (engine, data) = try Self.engine()

@@ -5,13 +5,7 @@ import Testing
 @Suite(.serialized) struct SuggestRelatedTests {
     typealias S = EngineTestSupport
 
-    static func engine() throws -> (ZhixunEngine, String) {
-        let data = S.temporaryDirectory()
-        let engine = try ZhixunEngine(dataDirectory: data, cacheTTL: 0)
-        _ = try engine.ingest(paths: [S.repository + "/Corpus"])
-        try engine.rebuild()
-        return (engine, data)
-    }
+    static func engine() throws -> (ZhixunEngine, String) { try S.engine(corpus: ["Corpus"]) }
 
     @Test func suggestCompletesPrefixesInEitherScript() throws {
         let (engine, data) = try Self.engine()
