@@ -2,8 +2,9 @@
 ///
 /// Entering a block decodes its passage numbers; a score extracts only the current posting's
 /// frequencies from the bit-packed block, so probing one passage of a block costs little.
-/// Block headers let ``advance(to:)`` skip blocks without decoding them, and expose each block's
-/// maximum score for block-max pruning.
+/// Block headers let ``advance(to:)`` skip blocks without decoding them. (Each header also stores
+/// the block's maximum score; the format keeps it for block-max pruning, which measured no gain on
+/// 128-posting blocks of mixed-length passages.)
 struct PostingCursor {
     /// Sentinel passage number of an exhausted cursor.
     static let exhausted = UInt32.max
@@ -53,12 +54,6 @@ struct PostingCursor {
 
     @inline(__always) func lastDoc(ofBlock b: Int) -> UInt32 {
         UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: b * RecordLayout.blockHeaderSize, as: UInt32.self))
-    }
-
-    /// The upper bound of this cursor's score in block `b`.
-    @inline(__always) func maxScore(ofBlock b: Int) -> Double {
-        weight * Double(Float(bitPattern: UInt32(littleEndian: headers.loadUnaligned(
-            fromByteOffset: b * RecordLayout.blockHeaderSize + 8, as: UInt32.self))))
     }
 
     private mutating func load(block b: Int) {
@@ -135,13 +130,5 @@ struct PostingCursor {
         }
         index = lo
         doc = docs[index]
-    }
-
-    /// The upper bound of this cursor's score for passage `target` (≥ the current passage), from
-    /// the block that would hold it, without decoding; 0 past the last block.
-    mutating func maxScore(at target: UInt32) -> Double {
-        var b = max(block, 0)
-        while b < blockCount && lastDoc(ofBlock: b) < target { b += 1 }
-        return b < blockCount ? maxScore(ofBlock: b) : 0
     }
 }
