@@ -37,6 +37,15 @@ extension ZhixunEngine {
         }
         var query = WeightedQuery(terms: filler.strip(analyzer.terms(trimmed)))
         current.snapshot?.synonyms.expand(&query, text: trimmed, analyzer: analyzer, filler: filler)
+        // Fallback: a query none of whose terms the index knows is searched by its characters
+        // (indexed for questions and titles), so partial matches still rank.
+        if let reader = current.reader, !query.terms.contains(where: { reader.lookup($0.term) != nil }) {
+            var entries: [UInt32] = []
+            analyzer.fold(trimmed, into: &entries)
+            entries.withUnsafeBufferPointer { buffer in
+                BigramTokenizer.runUnigrams(buffer) { if !filler.terms.contains($0) { query.add($0, weight: 0.5) } }
+            }
+        }
         return query
     }
 

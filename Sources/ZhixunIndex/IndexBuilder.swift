@@ -55,6 +55,11 @@ public final class IndexBuilder {
             keys.removeAll(keepingCapacity: true)
             analyzer.forEachTerm(in: text, scratch: &scratch) { term, _ in keys.append(term.rawValue) }
             fieldLengths.append(UInt32(keys.count))
+            if IndexField.unigramFields.contains(f) {
+                // Short question and title fields also index single characters (not counted in the
+                // field length, so bigram scoring is unchanged).
+                scratch.withUnsafeBufferPointer { BigramTokenizer.runUnigrams($0) { keys.append($0.rawValue) } }
+            }
             postings.add(keys, field: f, doc: doc)
             self.keys = keys
         }

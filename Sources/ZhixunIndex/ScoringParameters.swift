@@ -9,6 +9,10 @@ public enum IndexField: Int, CaseIterable, Codable, Sendable {
     /// Number of indexed fields.
     public static let count = IndexField.allCases.count
 
+    /// Fields that also index the single characters of their CJK runs (short fields: questions,
+    /// similar phrasings, titles, heading paths), for one-character and fallback queries.
+    public static let unigramFields: Set<Int> = [IndexField.title.rawValue, IndexField.alias.rawValue]
+
     /// The field's name in manifests and configuration.
     public var name: String {
         switch self {

@@ -60,6 +60,25 @@ public enum BigramTokenizer {
         }
     }
 
+    /// Calls `emit` with a unigram for every character of the CJK runs of two or more characters
+    /// (lone characters are unigrams already). Indexed for short fields only, so a one-character
+    /// query (`票`) or a query whose bigrams the index lacks still finds questions and titles.
+    public static func runUnigrams(_ entries: UnsafeBufferPointer<UInt32>, _ emit: (Term) -> Void) {
+        var start = 0
+        var i = 0
+        let n = entries.count
+        while i <= n {
+            let isCJK = i < n && CharacterFolding.scalarClass(of: entries[i]) == .cjk
+            if !isCJK {
+                if i - start >= 2 {
+                    for j in start..<i { emit(.unigram(CharacterFolding.scalar(of: entries[j]))) }
+                }
+                start = i + 1
+            }
+            i += 1
+        }
+    }
+
     @inlinable
     static func wordTerm(_ entries: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Term {
         Term.word(entries[range].lazy.map { CharacterFolding.scalar(of: $0) })

@@ -65,27 +65,45 @@ enum IndexTestSupport {
         return try GenerationDirectory(root: root).openCurrent()
     }
 
-    /// BM25F straight from the formula over the raw passages.
+    /// The single characters of CJK runs of two or more, written independently of the index code.
+    static func runUnigrams(_ text: String) -> [Term] {
+        var out: [Term] = []
+        var run: [Unicode.Scalar] = []
+        for scalar in analyzer.normalize(text).unicodeScalars + [" "] {
+            if ScalarClass.of(scalar) == .cjk { run.append(scalar); continue }
+            if run.count >= 2 { out += run.map { Term.unigram($0.value) } }
+            run = []
+        }
+        return out
+    }
+
+    /// BM25F straight from the formula over the raw passages. Title and alias also hold the
+    /// characters of their CJK runs (for tf only; field lengths count the analyzer's tokens).
     static func referenceScores(_ passages: [PassageInput], query: [Term: Double],
                                 parameters: ScoringParameters) -> [Double] {
         let fields = IndexField.count
-        let tokenized: [[[Term]]] = passages.map { p in (0..<fields).map { analyzer.terms(p.fields[$0]) } }
+        let lengths: [[Int]] = passages.map { p in (0..<fields).map { analyzer.terms(p.fields[$0]).count } }
+        let tokenized: [[[Term]]] = passages.map { p in
+            (0..<fields).map { f in
+                analyzer.terms(p.fields[f]) + (IndexField.unigramFields.contains(f) ? runUnigrams(p.fields[f]) : [])
+            }
+        }
         var avg = [Double](repeating: 0, count: fields)
         for f in 0..<fields {
-            let nonEmpty = tokenized.filter { !$0[f].isEmpty }
-            avg[f] = nonEmpty.isEmpty ? 0 : Double(nonEmpty.map { $0[f].count }.reduce(0, +)) / Double(nonEmpty.count)
+            let nonEmpty = lengths.filter { $0[f] > 0 }
+            avg[f] = nonEmpty.isEmpty ? 0 : Double(nonEmpty.map { $0[f] }.reduce(0, +)) / Double(nonEmpty.count)
         }
         let n = Double(passages.count)
-        return tokenized.map { doc in
+        return tokenized.enumerated().map { d, doc in
             var score = 0.0
             for (term, weight) in query {
-                let df = Double(tokenized.filter { d in d.contains { $0.contains(term) } }.count)
+                let df = Double(tokenized.filter { t in t.contains { $0.contains(term) } }.count)
                 guard df > 0 else { continue }
                 let idf = log(1 + (n - df + 0.5) / (df + 0.5))
                 var t = 0.0
                 for f in 0..<fields {
                     let tf = Double(doc[f].filter { $0 == term }.count)
-                    let len = Double(doc[f].count)
+                    let len = Double(lengths[d][f])
                     let a = avg[f] > 0 ? avg[f] : 1
                     t += parameters.weights[f] * tf / (1 - parameters.b[f] + parameters.b[f] * len / a)
                 }

@@ -66,3 +66,14 @@ import Testing
         #expect(tokens.map(\.count) == [255, 255, 90])
     }
 }
+
+@Suite struct RunUnigramTests {
+    @Test func charactersOfLongerRunsOnly() throws {
+        let analyzer = try Analyzer.standard()
+        var entries: [UInt32] = []
+        analyzer.fold("发票 税 abc 红字冲", into: &entries)
+        var out: [String] = []
+        entries.withUnsafeBufferPointer { BigramTokenizer.runUnigrams($0) { out.append($0.description) } }
+        #expect(out == ["发", "票", "红", "字", "冲"])
+    }
+}
