@@ -25,6 +25,8 @@ public struct SearchResult: Codable, Equatable, Sendable {
     public var number: String?
     /// Action links of the passage ("go to the invoice issuing page").
     public var links: [ActionLink]?
+    /// Sanitized HTML of the text with its action links as anchors (answers only).
+    public var rich: String?
 }
 
 /// What the index stores per passage and hands back with each hit (JSON in `stored.bin`).

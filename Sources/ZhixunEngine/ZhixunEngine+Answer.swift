@@ -66,7 +66,9 @@ extension ZhixunEngine {
         } else {
             handoff = .init(suggested: false, reason: nil)
         }
-        let answer = Answer(query: text, queryID: nil, answer: results.first, confidence: confidence,
+        var best = results.first
+        if let b = best { best?.rich = RichText.html(b.text, links: b.links ?? []) }
+        let answer = Answer(query: text, queryID: nil, answer: best, confidence: confidence,
                             alternatives: Array(results.dropFirst().prefix(3)), handoff: handoff)
         return (answer, features, results)
     }

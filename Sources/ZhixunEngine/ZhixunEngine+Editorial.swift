@@ -89,6 +89,20 @@ extension ZhixunEngine {
             topCategories: try store.categoryCounts(since: date).map { .init(category: $0.0, questions: $0.1) })
     }
 
+    /// The editor's synonym list as text (`synonyms.txt` format).
+    public func synonymList() throws -> String {
+        try store.synonymList()
+    }
+
+    /// Replaces the synonym list and applies it to queries at once; returns the number of groups.
+    @discardableResult
+    public func setSynonymList(_ text: String) throws -> Int {
+        let groups = SynonymExpander.parse(text)
+        try store.setSynonymList(text)
+        try reload(force: true)
+        return groups.count
+    }
+
     /// Ingests one uploaded file (any ingest format, chosen by `filename`'s extension).
     public func ingest(data: Data, filename: String, editor: String = "") throws -> IngestReport {
         guard data.count <= maxFileBytes else {

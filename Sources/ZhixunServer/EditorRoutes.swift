@@ -60,6 +60,18 @@ struct EditorRoutes: Sendable {
             let days = try params.int("days", default: 30, range: 1...365)
             return try JSONResponse.make(try engine.statistics(since: Date().addingTimeInterval(-Double(days) * 86_400)))
         }
+        group.get("/synonyms") { request, _ in
+            _ = try QueryParameters(request, allowed: [])
+            return JSONResponse.text(try engine.synonymList(), contentType: "text/plain; charset=utf-8")
+        }
+        group.put("/synonyms") { request, _ in
+            _ = try QueryParameters(request, allowed: [])
+            let body = try await request.body.collect(upTo: 1 << 20)
+            guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
+                throw APIError(.badRequest, code: "invalid_encoding", "the synonym list must be UTF-8 text")
+            }
+            return try JSONResponse.make(["groups": try engine.setSynonymList(text)])
+        }
         group.put("/hot/{id}") { request, context in
             let id = try context.parameters.require("id")
             let body = try await request.body.collect(upTo: 64 << 10)

@@ -51,6 +51,7 @@ components:
         region: {type: string}
         number: {type: string}
         links: {type: array, items: {$ref: "#/components/schemas/ActionLink"}}
+        rich: {type: string, description: "answer only: sanitized HTML with action links as anchors"}
         snippet: {type: string, description: "search only: HTML-escaped excerpt with <em> highlights"}
     RelatedItem:
       type: object
@@ -221,6 +222,23 @@ paths:
         - {name: days, in: query, schema: {type: integer, minimum: 1, maximum: 365}}
       responses:
         "200": {description: statistics}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+  /v1/synonyms:
+    get:
+      summary: The synonym list (one group per line, phrases separated by " = ")
+      security: [{editorToken: []}]
+      responses:
+        "200": {description: the list as text/plain}
+        "401": {$ref: "#/components/responses/Unauthorized"}
+    put:
+      summary: Replace the synonym list; queries use it at once
+      security: [{editorToken: []}]
+      requestBody:
+        required: true
+        content: {text/plain: {schema: {type: string}}}
+      responses:
+        "200": {description: number of groups}
+        "400": {$ref: "#/components/responses/BadRequest"}
         "401": {$ref: "#/components/responses/Unauthorized"}
   /v1/hot/{id}:
     put:

@@ -72,12 +72,28 @@ import Testing
         #expect(stats.json["handoff_rate"] as? Double == 1)
     }
 
+    @Test func synonymListIsEditableAndAppliesAtOnce() async throws {
+        let server = try await LiveServer(corpus: ["Corpus/faq/vat.jsonl"])
+        defer { server.stop() }
+        #expect(try await server.request("PUT", "/v1/synonyms", body: Data("a = b".utf8)).status == 401)
+        let before = try await server.get("/v1/search", ["q": "小规模", "limit": "1"])
+        let list = "# test\n小规模 = 小规模纳税人\n"
+        let put = try await server.request("PUT", "/v1/synonyms", body: Data(list.utf8), token: LiveServer.token)
+        #expect(put.status == 200)
+        #expect(put.json["groups"] as? Int == 1)
+        let get = try await server.request("GET", "/v1/synonyms", token: LiveServer.token)
+        #expect(get.text == list)
+        let query = try server.engine.makeQuery("小规模")
+        #expect(query.terms.count > 2, "expansion adds the terms of 小规模纳税人")
+        #expect(before.status == 200)
+    }
+
     @Test func openAPIDescribesEveryRoute() async throws {
         let server = try await LiveServer(corpus: ["Corpus/faq/vat.jsonl"])
         defer { server.stop() }
         let spec = try await server.get("/openapi.yaml").text
         let routes = ZhixunServer(engine: server.engine, configuration: .init()).makeRouter().routes
-        #expect(routes.count == 15)
+        #expect(routes.count == 17)
         for route in routes {
             let path = route.path.description.replacingOccurrences(of: ":id", with: "{id}")
             #expect(spec.contains("\n  \(path):"), "\(path) missing from openapi.yaml")
