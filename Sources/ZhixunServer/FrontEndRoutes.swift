@@ -8,22 +8,6 @@ struct FrontEndRoutes: Sendable {
     let configuration: ServerConfiguration
     let metrics: ServerMetrics
 
-    /// What `GET /v1/answer` returns.
-    struct AnswerResponse: Encodable {
-        let queryId: String?
-        let query: String
-        let answer: SearchResult?
-        let confidence: Double
-        let alternatives: [SearchResult]
-        let related: [RelatedItem]
-        let hot: [HotQuestion]
-        let handoff: Answer.Handoff
-
-        enum CodingKeys: String, CodingKey {
-            case queryId = "query_id", query, answer, confidence, alternatives, related, hot, handoff
-        }
-    }
-
     /// A search result with a highlighted snippet.
     struct SearchHitResponse: Encodable {
         let result: SearchResult
@@ -88,9 +72,22 @@ struct FrontEndRoutes: Sendable {
         }
         let category = answer.answer?.category ?? ""
         let hot = category.isEmpty ? [] : ((try? engine.hotQuestions(category: category, limit: 5)) ?? [])
-        return try JSONResponse.make(AnswerResponse(
-            queryId: answer.queryID, query: answer.query, answer: answer.answer, confidence: answer.confidence,
-            alternatives: answer.alternatives, related: related, hot: hot, handoff: answer.handoff), plain: true)
+        var w = JSONWriter()
+        w.object { w in
+            w.field("query_id", answer.queryID)
+            w.field("query", answer.query)
+            if let best = answer.answer { w.key("answer"); w.write(best) }
+            w.key("confidence"); w.number(answer.confidence)
+            w.key("alternatives"); w.array(answer.alternatives) { w, r in w.write(r) }
+            w.key("related"); w.array(related) { w, r in w.write(r) }
+            w.key("hot"); w.array(hot) { w, h in w.write(h) }
+            w.key("handoff")
+            w.object { w in
+                w.key("suggested"); w.bool(answer.handoff.suggested)
+                w.field("reason", answer.handoff.reason)
+            }
+        }
+        return JSONResponse.bytes(w.bytes)
     }
 
     private func search(_ request: Request) throws -> Response {

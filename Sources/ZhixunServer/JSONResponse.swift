@@ -32,6 +32,13 @@ enum JSONResponse {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// A JSON body already serialized.
+    static func bytes(_ body: [UInt8]) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
     static func text(_ body: String, contentType: String) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = contentType
