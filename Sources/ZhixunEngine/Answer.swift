@@ -18,6 +18,7 @@ public struct Answer: Codable, Equatable, Sendable {
 
     /// A hand-over suggestion.
     public struct Handoff: Codable, Equatable, Sendable {
+        /// Whether a person should take over (nothing matched, or confidence below the threshold).
         public var suggested: Bool
         /// `no_match`, `low_confidence`, or nil.
         public var reason: String?
@@ -46,13 +47,19 @@ public struct ConfidenceFeatures: Codable, Equatable, Sendable {
 /// score, margin, the share of the query the index has never seen, the top score and the number of
 /// matched terms; the weights and threshold are configuration, calibrated on the evaluation set.
 public struct ConfidenceModel: Codable, Equatable, Sendable {
+    /// Weight of ``ConfidenceFeatures/coverage``.
     public var coverageWeight: Double
+    /// Weight of ``ConfidenceFeatures/relativeScore``.
     public var relativeScoreWeight: Double
+    /// Weight of ``ConfidenceFeatures/margin``.
     public var marginWeight: Double
+    /// Weight of ``ConfidenceFeatures/unknownShare``.
     public var unknownShareWeight: Double = 0
     /// Weight of ln(1 + top score).
     public var topScoreWeight: Double = 0
+    /// Weight of ``ConfidenceFeatures/matchedTerms``.
     public var matchedTermsWeight: Double = 0
+    /// Intercept of the logistic combination.
     public var bias: Double
     /// Below this confidence the answer suggests a hand-over.
     public var threshold: Double

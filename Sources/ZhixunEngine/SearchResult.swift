@@ -7,6 +7,7 @@ public struct SearchResult: Codable, Equatable, Sendable {
     public var id: String
     /// Document id as ingested.
     public var doc: String
+    /// BM25F relevance score; higher ranks first.
     public var score: Double
     /// `faq` or `policy`.
     public var kind: String
@@ -14,12 +15,15 @@ public struct SearchResult: Codable, Equatable, Sendable {
     public var title: String
     /// Heading path ending with the article, e.g. `第四章 发票的开具和使用 › 第三十四条`.
     public var heading: String
+    /// The passage text.
     public var text: String
     /// Publish or version date (policies).
     public var version: String?
     /// Document status (policies).
     public var status: String?
+    /// Document category (empty when none).
     public var category: String
+    /// Region the document applies to (`全国` nationwide).
     public var region: String
     /// Document number (文号), when known.
     public var number: String?

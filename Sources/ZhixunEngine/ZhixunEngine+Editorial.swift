@@ -7,26 +7,36 @@ import ZhixunText
 public struct UnansweredGroup: Codable, Sendable {
     /// The most recent phrasing.
     public var question: String
+    /// Questions in the group: how often this need went unmet.
     public var count: Int
     /// Up to five other phrasings.
     public var examples: [String]
+    /// Why they went unanswered (`low_confidence`, `no_match`, `negative_feedback`), each once.
     public var reasons: [String]
+    /// When the most recent phrasing was asked.
     public var lastAskedAt: Date
 }
 
 /// Questions and outcomes over a period, for editors.
 public struct QuestionStatistics: Codable, Sendable {
+    /// Per-day counts, oldest first.
     public var days: [DailyQuestionStats]
+    /// Questions asked in the period.
     public var questions: Int
     /// Share of questions answered without a hand-over.
     public var answerRate: Double
+    /// Share of questions handed over to a person.
     public var handoffRate: Double
     /// Share of feedback saying the answer solved it.
     public var resolutionRate: Double
+    /// Most asked answer categories, most asked first.
     public var topCategories: [CategoryCount]
 
+    /// How many questions were answered from one category.
     public struct CategoryCount: Codable, Sendable {
+        /// The answer's category.
         public var category: String
+        /// Questions in that category over the period.
         public var questions: Int
     }
 }

@@ -3,22 +3,33 @@ import Foundation
 /// One labelled question of an evaluation set (`{"qid","query","relevant":[ids…]}`); an empty
 /// `relevant` marks an out-of-scope question that should be handed over.
 public struct EvaluationQuery: Codable, Sendable {
+    /// Question id, naming the question in reports and feature rows.
     public var qid: String
+    /// The question as a user would ask it.
     public var query: String
     /// Passage ids (`doc#n`) or document ids that answer the question.
     public var relevant: [String]
+    /// Question type (`colloquial`, `traditional`, …) for per-type metrics; nil counts as `untyped`.
     public var type: String?
 }
 
 /// Retrieval and hand-over metrics of an evaluation run.
 public struct EvaluationReport: Codable, Sendable {
+    /// Number of questions in the set.
     public var queries: Int
+    /// Questions with at least one relevant id: the denominator of the ranking metrics.
     public var answerable: Int
+    /// Questions with no relevant id, which should be handed over.
     public var outOfScope: Int
+    /// Mean reciprocal rank of the first relevant result in the top 10, over answerable questions.
     public var mrrAt10: Double
+    /// Share of answerable questions whose first result is relevant.
     public var successAt1: Double
+    /// Mean share of each answerable question's relevant ids found in the top 5 (capped at 1).
     public var recallAt5: Double
+    /// Mean share of each answerable question's relevant ids found in the top 10 (capped at 1).
     public var recallAt10: Double
+    /// Mean binary-relevance nDCG of the top 10 over answerable questions: rewards ranking hits higher.
     public var ndcgAt10: Double
     /// Share of out-of-scope questions handed over (higher is better).
     public var outOfScopeHandoffRate: Double
@@ -31,30 +42,46 @@ public struct EvaluationReport: Codable, Sendable {
     /// Out-of-scope questions answered without a hand-over.
     public var unflaggedOutOfScope: [Miss]
 
+    /// Ranking metrics of the answerable questions of one type.
     public struct TypeMetrics: Codable, Sendable {
+        /// Answerable questions of this type.
         public var queries: Int
+        /// Mean reciprocal rank of the first relevant result in the top 10, for this type.
         public var mrrAt10: Double
+        /// Share of this type's questions whose first result is relevant.
         public var successAt1: Double
     }
 
+    /// A question the engine got wrong: what was expected and what came first instead.
     public struct Miss: Codable, Sendable {
+        /// Id of the question.
         public var qid: String
+        /// The question text.
         public var query: String
+        /// The set's relevant ids (empty for an out-of-scope question).
         public var expected: [String]
+        /// Id of the first result, nil when nothing matched.
         public var got: String?
+        /// Title of the first result (with its heading for answerable misses), for reading reports.
         public var gotTitle: String?
         /// Rank of the first relevant result (nil if not in the top 10).
         public var rank: Int?
+        /// The answer's confidence, to see how far it was from the hand-over threshold.
         public var confidence: Double
     }
 }
 
 /// Features and outcome of one question, for calibrating the confidence model.
 public struct EvaluationFeatureRow: Codable, Sendable {
+    /// Id of the question.
     public var qid: String
+    /// Whether the question has relevant ids: the label the confidence model is fitted to.
     public var inScope: Bool
+    /// Whether the first result is relevant.
     public var topRelevant: Bool
+    /// Whether any result matched at all.
     public var matched: Bool
+    /// The confidence features of the question's answer.
     public var features: ConfidenceFeatures
 }
 

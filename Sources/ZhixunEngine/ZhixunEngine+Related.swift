@@ -4,11 +4,17 @@ import ZhixunText
 
 /// One item of related-topic push.
 public struct RelatedItem: Codable, Equatable, Sendable {
+    /// Passage id (`<doc>#<ordinal>`).
     public var id: String
+    /// Document id as ingested.
     public var doc: String
+    /// `faq` or `policy`.
     public var kind: String
+    /// Document title (an FAQ's question).
     public var title: String
+    /// Heading path of the passage.
     public var heading: String
+    /// Content similarity relative to the item itself, plus category and next-question bonuses.
     public var score: Double
     /// Why it is related: `content`, `category`, `next_question` (several when several apply).
     public var reasons: [String]

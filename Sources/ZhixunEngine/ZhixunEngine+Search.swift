@@ -78,15 +78,26 @@ extension ZhixunEngine {
 
 /// Output of `zhixun stats`.
 public struct EngineStats: Codable, Sendable {
+    /// Name of the current generation (`gen-000042`).
     public var generation: String
+    /// ISO 8601 time the generation was built.
     public var createdAt: String
+    /// Passages in the generation.
     public var passages: Int
+    /// Distinct terms in the generation.
     public var terms: Int
+    /// Postings (term, passage pairs) in the generation.
     public var postings: Int
+    /// Total size of the generation's data files.
     public var indexBytes: Int
+    /// UTF-8 bytes of field text analyzed to build the generation.
     public var inputBytes: Int
+    /// Average length in tokens of each field, by field name.
     public var averageFieldLengths: [String: Double]
+    /// Documents in the store, withdrawn ones included.
     public var documents: Int
+    /// Withdrawn documents in the store.
     public var withdrawn: Int
+    /// Generations on disk, in name (build) order.
     public var generations: [String]
 }

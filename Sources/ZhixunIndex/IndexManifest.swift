@@ -10,22 +10,29 @@ public struct IndexManifest: Codable, Equatable, Sendable {
 
     /// Size and checksum of one file of the generation.
     public struct FileEntry: Codable, Equatable, Sendable {
+        /// File size in bytes.
         public var bytes: Int
+        /// ``Checksum`` of the file's bytes (16 hex digits), to detect a corrupt file.
         public var checksum: String
     }
 
+    /// On-disk format of the generation; readers refuse any but ``currentFormatVersion``.
     public var formatVersion: Int
     /// Generation name (`gen-000042`).
     public var generation: String
     /// ISO 8601 creation time.
     public var createdAt: String
+    /// Number of passages indexed.
     public var passageCount: Int
+    /// Number of distinct terms (records in `terms.bin` and `terminfo.bin`).
     public var termCount: Int
+    /// Number of postings (term, passage pairs).
     public var postingCount: Int
     /// UTF-8 bytes of field text that were analyzed.
     public var inputBytes: Int
     /// Field names in storage order.
     public var fields: [String]
+    /// BM25F parameters the generation's scores were computed with.
     public var parameters: ScoringParameters
     /// Average length in tokens of each field, over passages where the field is non-empty.
     public var averageFieldLengths: [Double]
@@ -36,12 +43,19 @@ public struct IndexManifest: Codable, Equatable, Sendable {
 
     /// The file names of a generation's data files.
     public enum FileName {
+        /// This manifest (JSON).
         public static let manifest = "manifest.json"
+        /// Sorted term keys, 8 bytes each.
         public static let terms = "terms.bin"
+        /// One record per term: postings offset, doc frequency, block count, max score, idf.
         public static let termInfo = "terminfo.bin"
+        /// Block-encoded postings of every term.
         public static let postings = "postings.bin"
+        /// Field lengths and attribute ids of every passage.
         public static let passages = "passages.bin"
+        /// Offsets into `stored.bin`, one per passage plus the end.
         public static let storedIndex = "stored.idx"
+        /// Stored passage payloads (JSON), handed back with hits.
         public static let stored = "stored.bin"
     }
 }

@@ -17,7 +17,9 @@ public enum DocumentStatus: String, Codable, Sendable, CaseIterable {
 
 /// A link a passage offers the user (an FAQ answer that says "go to the invoice page").
 public struct ActionLink: Codable, Equatable, Hashable, Sendable {
+    /// The link text shown to the user.
     public var title: String
+    /// Where the link goes.
     public var url: String
 
     public init(title: String, url: String) {
@@ -32,6 +34,7 @@ public struct ActionLink: Codable, Equatable, Hashable, Sendable {
 public struct KnowledgeDocument: Codable, Equatable, Sendable {
     /// Stable id chosen by editors (`faq-einv-001`, `policy-invoice-measures-2023`).
     public var id: String
+    /// FAQ entry or policy document: decides how it is split into passages and indexed.
     public var kind: DocumentKind
     /// FAQ: the question. Policy: the document title.
     public var title: String
@@ -39,15 +42,21 @@ public struct KnowledgeDocument: Codable, Equatable, Sendable {
     public var similar: [String]
     /// FAQ: the answer. Policy: the full body text.
     public var body: String
+    /// Business category, for filters, related items and statistics (empty when none).
     public var category: String
+    /// Editor keywords, indexed with the category and used to relate FAQ entries.
     public var tags: [String]
+    /// Region the document applies to; `全国` (nationwide, the default) matches every region filter.
     public var region: String
     /// Policy document number (文号), e.g. `国家税务总局公告2023年第1号`.
     public var number: String
+    /// Issuing authority of a policy document.
     public var issuer: String
     /// Publish (or version) date, `YYYY-MM-DD`.
     public var published: String
+    /// Effective date, `YYYY-MM-DD` (empty when unknown).
     public var effective: String
+    /// Legal status; only `current` and `partly-repealed` documents are searched by default.
     public var status: DocumentStatus
     /// Id of a document this one replaces.
     public var supersedes: String

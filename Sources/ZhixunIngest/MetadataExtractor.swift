@@ -8,10 +8,15 @@ import Foundation
 public enum MetadataExtractor {
     /// What was found; empty strings and `nil` where nothing was.
     public struct Found: Equatable, Sendable {
+        /// Document number (文号).
         public var number = ""
+        /// Issuing authority, from a line such as `发布机关：…`.
         public var issuer = ""
+        /// Version date `YYYY-MM-DD`: the file name's date, else the preamble's latest date.
         public var published = ""
+        /// Effective date `YYYY-MM-DD`, from `自…起施行`.
         public var effective = ""
+        /// `partlyRepealed` or `repealed` when the title or preamble says so.
         public var status: DocumentStatus?
     }
 

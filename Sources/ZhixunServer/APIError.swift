@@ -8,8 +8,11 @@ import ZhixunStore
 /// An error as the API returns it: an HTTP status and a JSON body
 /// `{"error": {"code": "…", "message": "…"}}` whose `code` is stable and whose message a person can act on.
 public struct APIError: Error, HTTPResponseError, Sendable {
+    /// HTTP status of the response.
     public var status: HTTPResponse.Status
+    /// Stable machine-readable code (`invalid_parameter`, `not_found`, …) clients can branch on.
     public var code: String
+    /// What went wrong, in words a person can act on.
     public var message: String
 
     public init(_ status: HTTPResponse.Status, code: String, _ message: String) {
@@ -24,6 +27,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         let error: Detail
     }
 
+    /// The JSON error response (with a Bearer challenge for 401).
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let data = try JSONEncoder().encode(Body(error: .init(code: code, message: message)))
         var headers = HTTPFields()

@@ -3,9 +3,13 @@ import GRDB
 
 /// A question that was handed over or got negative feedback, for editors.
 public struct UnansweredQuestion: Codable, Sendable {
+    /// The question as asked (personal data masked).
     public var text: String
+    /// When it was asked.
     public var askedAt: Date
+    /// Passage id of the answer served, nil when nothing matched.
     public var answerID: String?
+    /// The answer's confidence in [0, 1].
     public var confidence: Double
     /// `low_confidence`, `no_match` or `negative_feedback`.
     public var reason: String
@@ -13,10 +17,15 @@ public struct UnansweredQuestion: Codable, Sendable {
 
 /// Daily counts of questions, answers, hand-overs and feedback.
 public struct DailyQuestionStats: Codable, Sendable {
+    /// UTC day, `YYYY-MM-DD`.
     public var day: String
+    /// Questions asked that day.
     public var questions: Int
+    /// Questions handed over to a person.
     public var handedOver: Int
+    /// Feedback given on that day's questions.
     public var feedback: Int
+    /// Feedback saying the answer solved it.
     public var resolved: Int
 }
 

@@ -5,14 +5,23 @@ import GRDB
 public struct QuestionEvent: Codable, Sendable {
     /// The `query_id` handed to the front end for feedback.
     public var id: String
+    /// When the question was asked.
     public var askedAt: Date
+    /// The client's session id (masked), linking questions asked one after another.
     public var session: String
+    /// The question as asked, personal data masked.
     public var text: String
+    /// Passage id of the answer served, nil when nothing matched.
     public var answerID: String?
+    /// Document id of the answer served, for hot and next-question counts.
     public var answerDocument: String?
+    /// Category of the answer served (empty when none), for statistics.
     public var category: String
+    /// The answer's confidence in [0, 1].
     public var confidence: Double
+    /// Whether a hand-over to a person was suggested.
     public var handoff: Bool
+    /// Why it was handed over (`no_match`, `low_confidence`), nil otherwise.
     public var reason: String?
 
     public init(id: String, askedAt: Date, session: String, text: String, answerID: String?, answerDocument: String?,
@@ -32,8 +41,11 @@ public struct QuestionEvent: Codable, Sendable {
 
 /// A served answer or a positive feedback, for hot-question counting.
 public struct AnswerSignal: Sendable {
+    /// Id of the document the signal counts for.
     public var document: String
+    /// When it happened (the middle of its hour, as read from the store).
     public var at: Date
+    /// Positive feedback (weighs double) rather than an answer served.
     public var positiveFeedback: Bool
     /// How many such signals (answers served or positive feedback) this one stands for.
     public var count: Int = 1
@@ -41,9 +53,13 @@ public struct AnswerSignal: Sendable {
 
 /// Editor settings for hot questions: pins, blocks and the weight used before there is traffic.
 public struct HotSetting: Codable, Equatable, Sendable {
+    /// Id of the FAQ document the setting is for.
     public var document: String
+    /// Pinned entries come first among hot questions.
     public var pinned: Bool
+    /// Blocked entries never appear among hot questions.
     public var blocked: Bool
+    /// Ranks entries before there is traffic, and orders entries with equal traffic.
     public var weight: Double
 
     public init(document: String, pinned: Bool = false, blocked: Bool = false, weight: Double = 0) {

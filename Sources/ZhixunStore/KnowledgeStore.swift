@@ -29,18 +29,27 @@ public enum IngestOutcome: String, Codable, Sendable {
 
 /// A document's current version with its passages, as a rebuild reads it.
 public struct StoredDocument: Sendable {
+    /// The document as of its current version.
     public var document: KnowledgeDocument
+    /// Current version number (1 at first ingest, one more per changed re-ingest).
     public var version: Int
+    /// The current version's passages, in ordinal order.
     public var passages: [Passage]
 }
 
 /// A row of `zhixun documents`.
 public struct DocumentSummary: Codable, Sendable {
+    /// The document's id.
     public var id: String
+    /// `faq` or `policy`.
     public var kind: String
+    /// Title of the current version (an FAQ's question).
     public var title: String
+    /// Status of the current version, or `withdrawn` when the document is withdrawn.
     public var status: String
+    /// Number of versions stored.
     public var versions: Int
+    /// Whether the document is withdrawn (kept, but never indexed or served).
     public var withdrawn: Bool
 }
 
@@ -229,13 +238,21 @@ public final class KnowledgeStore: Sendable {
 
     /// One ingest run as recorded.
     public struct IngestRun: Codable, Sendable {
+        /// Run id, as ``beginRun(source:editor:)`` returned it.
         public var id: Int64
+        /// Who ran the ingest (empty when unknown).
         public var editor: String
+        /// What was ingested: the paths given, or `upload:<file name>`.
         public var source: String
+        /// ISO 8601 start time.
         public var startedAt: String
+        /// ISO 8601 finish time; nil if the run never finished.
         public var finishedAt: String?
+        /// Input files read.
         public var files: Int
+        /// Documents parsed and stored (added, updated or unchanged).
         public var documents: Int
+        /// Errors reported (file-level, or one per bad line).
         public var failures: Int
     }
 
