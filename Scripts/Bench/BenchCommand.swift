@@ -4,8 +4,12 @@ import ZhixunText
 
 /// `zhixun-bench`: in-process measurements of index building and querying.
 ///
-///     zhixun-bench build  CORPUS.jsonl OUT_DIR       → JSON: build seconds, MB/s, index bytes, peak RSS
-///     zhixun-bench query  OUT_DIR QUERIES.jsonl [--repeat N] → JSON: RSS after open, p50/p99 µs, QPS
+///     zhixun-bench build  CORPUS.jsonl OUT_DIR [--single-field] [--k1 X --b Y]
+///                                                   → JSON: build seconds, MB/s, index bytes, peak RSS
+///     zhixun-bench query  OUT_DIR QUERIES.jsonl [--repeat N] [--distinct] [--top FILE] [--check-exhaustive]
+///                                                   → JSON: RSS after open, p50/p99 µs, QPS
+///     zhixun-bench tokenize CORPUS.jsonl QUERIES.jsonl OUT_DIR
+///                                                   → our analysis as whitespace tokens, for peers
 ///     zhixun-bench ingest  FOLDER                         → JSON: documents/s and MB/s, parse and parse+store
 ///     zhixun-bench explain OUT_DIR TEXT                    → per-term df, idf, upper bound; top-10 scores
 ///
@@ -16,12 +20,20 @@ struct BenchCommand {
         let args = Array(CommandLine.arguments.dropFirst())
         guard let mode = args.first else { usage() }
         switch mode {
-        case "build" where args.count == 3:
-            try BuildBenchmark.run(corpus: args[1], output: args[2])
+        case "build" where args.count >= 3:
+            var parameters = ScoringParameters.default
+            if let k1 = option("--k1", in: args).flatMap(Double.init) { parameters.k1 = k1 }
+            if let b = option("--b", in: args).flatMap(Double.init) { parameters.b = Array(repeating: b, count: IndexField.count) }
+            let singleField = args.contains("--single-field")
+            if singleField { parameters.weights = Array(repeating: 1, count: IndexField.count) }
+            try BuildBenchmark.run(corpus: args[1], output: args[2], singleField: singleField, parameters: parameters)
         case "query" where args.count >= 3:
-            var repeatCount = 1
-            if let i = args.firstIndex(of: "--repeat"), i + 1 < args.count { repeatCount = Int(args[i + 1]) ?? 1 }
-            try QueryBenchmark.run(index: args[1], queries: args[2], repeatCount: repeatCount)
+            let repeatCount = option("--repeat", in: args).flatMap { Int($0) } ?? 1
+            try QueryBenchmark.run(index: args[1], queries: args[2], repeatCount: repeatCount,
+                                   distinctTerms: args.contains("--distinct"), topFile: option("--top", in: args),
+                                   checkExhaustive: args.contains("--check-exhaustive"))
+        case "tokenize" where args.count == 4:
+            try TokenDump.run(corpus: args[1], queries: args[2], output: args[3])
         case "ingest" where args.count == 2:
             try IngestBenchmark.run(folder: args[1])
         case "explain" where args.count == 3:
@@ -33,14 +45,21 @@ struct BenchCommand {
 
     static func usage() -> Never {
         FileHandle.standardError.write(Data("""
-        usage: zhixun-bench build CORPUS.jsonl OUT_DIR
-               zhixun-bench query OUT_DIR QUERIES.jsonl [--repeat N]
+        usage: zhixun-bench build CORPUS.jsonl OUT_DIR [--single-field] [--k1 X --b Y]
+               zhixun-bench query OUT_DIR QUERIES.jsonl [--repeat N] [--distinct] [--top FILE] [--check-exhaustive]
+               zhixun-bench tokenize CORPUS.jsonl QUERIES.jsonl OUT_DIR
                zhixun-bench explain OUT_DIR TEXT
                zhixun-bench ingest FOLDER
 
         """.utf8))
         exit(2)
     }
+}
+
+/// The value after `name` in `args`, if any.
+func option(_ name: String, in args: [String]) -> String? {
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+    return args[i + 1]
 }
 
 /// Memory figures from /proc/self/status, in bytes.

@@ -4,15 +4,18 @@ import ZhixunText
 
 /// Builds a generation from a synthetic JSONL corpus and reports time, throughput and size.
 enum BuildBenchmark {
-    static func run(corpus: String, output: String) throws {
+    /// `singleField` puts all text into the body field (plain BM25, as the peers in
+    /// `Scripts/compare.sh` index it).
+    static func run(corpus: String, output: String, singleField: Bool = false,
+                    parameters: ScoringParameters = .default) throws {
         let analyzer = try Analyzer.standard()
         let parseStart = now()
-        let passages = try loadCorpus(corpus)
+        let passages = try loadCorpus(corpus, singleField: singleField)
         let parseSeconds = now() - parseStart
         try? FileManager.default.removeItem(atPath: output)
 
         let start = now()
-        let builder = try IndexBuilder(analyzer: analyzer)
+        let builder = try IndexBuilder(analyzer: analyzer, parameters: parameters)
         for p in passages { try builder.add(p) }
         let analyzed = now()
         let manifest = try GenerationDirectory(root: output).commit(builder)
@@ -34,8 +37,9 @@ enum BuildBenchmark {
         ])
     }
 
-    /// Reads `{"id","title","body","tags",…}` lines into builder inputs (fields as in the engine).
-    static func loadCorpus(_ path: String) throws -> [PassageInput] {
+    /// Reads `{"id","title","body","tags",…}` lines into builder inputs (fields as in the engine, or
+    /// with `singleField` all of ``combinedText(_:)`` in the body).
+    static func loadCorpus(_ path: String, singleField: Bool = false) throws -> [PassageInput] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw IndexError.unreadable(file: path, reason: "cannot read corpus")
         }
@@ -44,6 +48,10 @@ enum BuildBenchmark {
             guard let o = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
             let tags = ((o["tags"] as? [String]) ?? []).joined(separator: " ")
             let category = o["category"] as? String ?? ""
+            if singleField {
+                passages.append(PassageInput(body: combinedText(o), attributes: PassageAttributes(kind: "policy")))
+                continue
+            }
             passages.append(PassageInput(
                 title: o["title"] as? String ?? "",
                 body: o["body"] as? String ?? "",
@@ -54,5 +62,12 @@ enum BuildBenchmark {
                 stored: Array((o["id"] as? String ?? "").utf8)))
         }
         return passages
+    }
+
+    /// All indexed text of a corpus line in one string: title, body, category and tags.
+    static func combinedText(_ o: [String: Any]) -> String {
+        let tags = ((o["tags"] as? [String]) ?? []).joined(separator: " ")
+        return [o["title"] as? String ?? "", o["body"] as? String ?? "", o["category"] as? String ?? "", tags]
+            .joined(separator: "\n")
     }
 }

@@ -4,7 +4,10 @@ import ZhixunText
 
 /// Opens a generation and times single-thread top-10 queries (analysis + retrieval) in process.
 enum QueryBenchmark {
-    static func run(index: String, queries path: String, repeatCount: Int) throws {
+    /// `distinctTerms` gives every query term weight 1 (as the peers of `Scripts/compare.sh` get
+    /// each token once); `topFile` receives each query's top-10 passage numbers, one line per query.
+    static func run(index: String, queries path: String, repeatCount: Int,
+                    distinctTerms: Bool = false, topFile: String? = nil, checkExhaustive: Bool = false) throws {
         let analyzer = try Analyzer.standard()
         let baseline = ProcessMemory.residentBytes
         let openStart = now()
@@ -21,10 +24,20 @@ enum QueryBenchmark {
             (try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any])?["query"] as? String
         }
         var scratch: [UInt32] = []
-        func runQuery(_ text: String) -> Int {
+        func topHits(_ text: String) -> [SearchHit] {
             var query = WeightedQuery()
-            analyzer.forEachTerm(in: text, scratch: &scratch) { term, _ in query.add(term) }
-            return searcher.search(query, limit: 10).count
+            analyzer.forEachTerm(in: text, scratch: &scratch) { term, _ in
+                if !distinctTerms || !query.terms.contains(where: { $0.term == term }) { query.add(term) }
+            }
+            return searcher.search(query, limit: 10)
+        }
+        func runQuery(_ text: String) -> Int { topHits(text).count }
+        func exhaustiveHits(_ text: String) -> [SearchHit] {
+            var query = WeightedQuery()
+            analyzer.forEachTerm(in: text, scratch: &scratch) { term, _ in
+                if !distinctTerms || !query.terms.contains(where: { $0.term == term }) { query.add(term) }
+            }
+            return searcher.searchExhaustive(query, limit: 10)
         }
         // Warm-up: one pass over every query.
         var hits = 0
@@ -44,6 +57,10 @@ enum QueryBenchmark {
             }
         }
         let total = now() - start
+        if let topFile {
+            let lines = queries.map { topHits($0).map { String($0.passage) }.joined(separator: " ") }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: topFile, atomically: true, encoding: .utf8)
+        }
         latencies.sort()
         func percentile(_ p: Double) -> Double {
             latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] * 1e6
@@ -53,7 +70,12 @@ enum QueryBenchmark {
                 FileHandle.standardError.write(Data(String(format: "%8.1f µs  %@\n", perQuery[i] * 1e6, queries[i]).utf8))
             }
         }
-        emit([
+        var extra: [String: Any] = [:]
+        if checkExhaustive {
+            // Rank safety: pruned top-10 must be the exhaustive top-10 (same passages, same order).
+            extra["exhaustive_mismatches"] = queries.filter { topHits($0).map(\.passage) != exhaustiveHits($0).map(\.passage) }.count
+        }
+        emit(extra.merging([
             "queries": latencies.count,
             "open_seconds": openSeconds,
             "index_bytes": indexBytes,
@@ -67,6 +89,6 @@ enum QueryBenchmark {
             "mean_us": total / Double(latencies.count) * 1e6,
             "qps": Double(latencies.count) / total,
             "hits": hits,
-        ])
+        ]) { a, _ in a })
     }
 }
