@@ -1,9 +1,10 @@
 /// Encodes one term's postings as blocks of ``IndexManifest/blockSize`` postings.
 ///
-/// Layout: block headers (see ``RecordLayout/blockHeaderSize``), then each block's data:
-/// one width byte for passage gaps and one per field for frequencies, followed by the bit-packed
-/// gaps (`passage − previous − 1`) and, for fields present in the block, bit-packed frequencies.
-/// Each header carries the block's maximum score, rounded up to `Float`, for block-max pruning.
+/// Layout: block headers (see ``RecordLayout/blockHeaderSize``; none when the term has a single
+/// block, the usual case for rare terms), then each block's data: one width byte for passage gaps,
+/// one byte with a bit per field present in the block and one width byte per present field,
+/// followed by the bit-packed gaps (`passage − previous − 1`) and the present fields' bit-packed
+/// frequencies. Each header carries the block's maximum score, rounded up to `Float`.
 struct BlockEncoder {
     private var headers: [UInt8] = []
     private var data: [UInt8] = []
@@ -56,7 +57,10 @@ struct BlockEncoder {
                 widths[f] = BitPacking.width(of: m)
             }
             data.append(UInt8(gapWidth))
-            for w in widths { data.append(UInt8(w)) }
+            var mask: UInt8 = 0
+            for f in 0..<fields where widths[f] > 0 { mask |= 1 << UInt8(f) }
+            data.append(mask)
+            for w in widths where w > 0 { data.append(UInt8(w)) }
             values.withUnsafeBufferPointer { v in
                 BitPacking.pack(UnsafeBufferPointer(rebasing: v[0..<count]), width: gapWidth, into: &data)
             }
@@ -70,7 +74,8 @@ struct BlockEncoder {
             blockCount += 1
             start = end
         }
-        return Encoded(bytes: headers + data, blockCount: blockCount, maxScore: termMax)
+        // A single block needs no header: its count is the term's document frequency.
+        return Encoded(bytes: blockCount > 1 ? headers + data : data, blockCount: blockCount, maxScore: termMax)
     }
 
     private mutating func appendHeader(lastDoc: UInt32, dataOffset: UInt32, maxScore: Float, count: UInt16) {

@@ -4,7 +4,7 @@ import Foundation
 /// size and checksum of every file, verified whenever the generation is opened.
 public struct IndexManifest: Codable, Equatable, Sendable {
     /// The on-disk format this build reads and writes.
-    public static let currentFormatVersion = 1
+    public static let currentFormatVersion = 2
     /// Postings per block (block-max scores and skipping work at this granularity).
     public static let blockSize = 128
 
@@ -45,9 +45,9 @@ public struct IndexManifest: Codable, Equatable, Sendable {
     public enum FileName {
         /// This manifest (JSON).
         public static let manifest = "manifest.json"
-        /// Sorted term keys, 8 bytes each.
+        /// The term dictionary's blocks of sorted, delta-coded terms (see ``TermDictionary``).
         public static let terms = "terms.bin"
-        /// One record per term: postings offset, doc frequency, block count, max score, idf.
+        /// The term dictionary's block index: first key and offsets of every block of terms.
         public static let termInfo = "terminfo.bin"
         /// Block-encoded postings of every term.
         public static let postings = "postings.bin"
@@ -62,9 +62,7 @@ public struct IndexManifest: Codable, Equatable, Sendable {
 
 /// Fixed-size record layouts shared by ``IndexWriter`` and ``IndexReader``.
 enum RecordLayout {
-    /// `terminfo.bin`: postings offset (u64), doc freq (u32), block count (u32), max score (f64), idf (f64).
-    static let termInfoSize = 32
-    /// Block header: last passage (u32), data offset from the term's data start (u32),
+    /// Block header (only in terms with more than one block): last passage (u32), data offset from the term's data start (u32),
     /// max score (f32, rounded up), posting count (u16), reserved (u16).
     static let blockHeaderSize = 16
     /// `passages.bin`: field lengths (u32 × fields), attribute ids (u16 × slots).

@@ -75,8 +75,9 @@ public final class IndexReader: Sendable {
             return file
         }
         typealias F = IndexManifest.FileName
-        terms = try open(F.terms, recordSize: 8, records: manifest.termCount)
-        termInfo = try open(F.termInfo, recordSize: RecordLayout.termInfoSize, records: manifest.termCount)
+        terms = try open(F.terms, recordSize: nil, records: nil)
+        termInfo = try open(F.termInfo, recordSize: TermDictionary.indexEntrySize,
+                            records: (manifest.termCount + TermDictionary.blockSize - 1) / TermDictionary.blockSize)
         postings = try open(F.postings, recordSize: nil, records: nil)
         passages = try open(F.passages, recordSize: RecordLayout.passageSize, records: manifest.passageCount)
         storedIndex = try open(F.storedIndex, recordSize: 8, records: manifest.passageCount + 1)
@@ -119,31 +120,17 @@ public final class IndexReader: Sendable {
     /// BM25 saturation parameter of the generation.
     public var k1: Double { manifest.parameters.k1 }
 
-    /// Looks a term up in the dictionary (binary search over the sorted keys).
+    /// Looks a term up in the dictionary (see ``TermDictionary``).
     public func lookup(_ term: Term) -> TermInfo? {
-        let keys = terms.bytes
-        var lo = 0, hi = manifest.termCount
-        let key = term.rawValue
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            let k = UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: mid * 8, as: UInt64.self))
-            if k < key { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo < manifest.termCount,
-              UInt64(littleEndian: keys.loadUnaligned(fromByteOffset: lo * 8, as: UInt64.self)) == key else {
-            return nil
-        }
-        let base = lo * RecordLayout.termInfoSize
-        let info = termInfo.bytes
-        let result = TermInfo(
-            offset: Int(UInt64(littleEndian: info.loadUnaligned(fromByteOffset: base, as: UInt64.self))),
-            docFreq: Int(UInt32(littleEndian: info.loadUnaligned(fromByteOffset: base + 8, as: UInt32.self))),
-            blockCount: Int(UInt32(littleEndian: info.loadUnaligned(fromByteOffset: base + 12, as: UInt32.self))),
-            maxScore: Double(bitPattern: UInt64(littleEndian: info.loadUnaligned(fromByteOffset: base + 16, as: UInt64.self))),
-            idf: Double(bitPattern: UInt64(littleEndian: info.loadUnaligned(fromByteOffset: base + 24, as: UInt64.self))))
-        // Headers must lie inside the postings file.
-        guard result.offset + result.blockCount * RecordLayout.blockHeaderSize <= postings.bytes.count else { return nil }
-        return result
+        guard let found = TermDictionary.lookup(term.rawValue, terms: terms.bytes, index: termInfo.bytes,
+                                                termCount: manifest.termCount), found.docFreq > 0 else { return nil }
+        let blockCount = (found.docFreq + IndexManifest.blockSize - 1) / IndexManifest.blockSize
+        // Headers (or the single block's first bytes) must lie inside the postings file.
+        let headerBytes = blockCount > 1 ? blockCount * RecordLayout.blockHeaderSize : 2
+        guard found.offset + headerBytes <= postings.bytes.count else { return nil }
+        return TermInfo(offset: found.offset, docFreq: found.docFreq, blockCount: blockCount,
+                        maxScore: found.maxScore,
+                        idf: ScoringParameters.idf(docFreq: found.docFreq, docCount: manifest.passageCount))
     }
 
     /// Whether a term's postings contain `passage` (skips blocks by their headers).

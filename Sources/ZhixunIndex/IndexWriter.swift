@@ -28,6 +28,7 @@ public enum IndexWriter {
         let termsFile = try FileSink(path: path(IndexManifest.FileName.terms))
         let infoFile = try FileSink(path: path(IndexManifest.FileName.termInfo))
         let postingsFile = try FileSink(path: path(IndexManifest.FileName.postings))
+        var dictionary = TermDictionary.Writer(terms: termsFile, index: infoFile)
 
         // Terms are encoded in parallel, a batch of chunks at a time, and written in order.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
@@ -38,13 +39,11 @@ public enum IndexWriter {
             let batch = Array(chunks[batchStart..<min(batchStart + workers, chunks.count)])
             let encoded = encodeChunks(batch, order: order, builder: builder, scorer: scorer, passages: passages)
             for chunk in encoded {
-                for term in chunk.terms {
-                    termsFile.append(keys[term.number])
-                    infoFile.append(UInt64(postingsFile.offset + term.offset))
-                    infoFile.append(UInt32(term.docFreq))
-                    infoFile.append(UInt32(term.blockCount))
-                    infoFile.append(term.maxScore)
-                    infoFile.append(term.idf)
+                for (i, term) in chunk.terms.enumerated() {
+                    let end = i + 1 < chunk.terms.count ? chunk.terms[i + 1].offset : chunk.bytes.count
+                    try dictionary.add(key: keys[term.number], docFreq: term.docFreq,
+                                       postingsOffset: postingsFile.offset + term.offset,
+                                       postingsBytes: end - term.offset, maxScore: Float(term.maxScore))
                 }
                 try postingsFile.append(chunk.bytes)
                 written += chunk.terms.count
@@ -98,9 +97,7 @@ public enum IndexWriter {
         var number: Int
         var offset: Int
         var docFreq: Int
-        var blockCount: Int
         var maxScore: Double
-        var idf: Double
     }
 
     struct EncodedChunk {
@@ -127,7 +124,7 @@ public enum IndexWriter {
                 let idf = ScoringParameters.idf(docFreq: docs.count, docCount: passages)
                 let encoded = encoder.encode(docs: docs, freqs: freqs, idf: idf, scorer: scorer)
                 chunk.terms.append(EncodedTerm(number: ti, offset: chunk.bytes.count, docFreq: docs.count,
-                                               blockCount: encoded.blockCount, maxScore: encoded.maxScore, idf: idf))
+                                               maxScore: encoded.maxScore))
                 chunk.bytes.append(contentsOf: encoded.bytes)
             }
             results[c] = chunk

@@ -21,6 +21,7 @@ struct PostingCursor {
     private let k1: Double
     private let norms: UnsafePointer<Double>
     private let passageCount: Int
+    private let docFreq: Int
 
     private let docs: UnsafeMutablePointer<UInt32>
     private(set) var block = -1
@@ -36,9 +37,10 @@ struct PostingCursor {
     init(reader: IndexReader, info: TermInfo, weight: Double, buffers: UnsafeMutableRawPointer) {
         let base = reader.postings.bytes.baseAddress!
         headers = base + info.offset
-        data = headers + info.blockCount * RecordLayout.blockHeaderSize
-        blockData = data
         blockCount = info.blockCount
+        docFreq = info.docFreq
+        data = headers + (blockCount > 1 ? blockCount * RecordLayout.blockHeaderSize : 0)
+        blockData = data
         self.weight = weight
         weightedIDF = weight * info.idf
         maxScore = weight * info.maxScore
@@ -52,28 +54,44 @@ struct PostingCursor {
     /// Bytes of scratch memory one cursor needs.
     static var bufferSize: Int { IndexManifest.blockSize * 4 }
 
+    /// The last passage of block `b` (a single-block term has no headers: its block is loaded).
     @inline(__always) func lastDoc(ofBlock b: Int) -> UInt32 {
-        UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: b * RecordLayout.blockHeaderSize, as: UInt32.self))
+        blockCount == 1
+            ? docs[count - 1]
+            : UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: b * RecordLayout.blockHeaderSize, as: UInt32.self))
     }
 
     private mutating func load(block b: Int) {
         block = b
-        let h = b * RecordLayout.blockHeaderSize
-        let offset = Int(UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: h + 4, as: UInt32.self)))
-        count = Int(UInt16(littleEndian: headers.loadUnaligned(fromByteOffset: h + 12, as: UInt16.self)))
-        let p = data + offset
+        let p: UnsafeRawPointer
+        if blockCount == 1 {
+            count = docFreq
+            p = data
+        } else {
+            let h = b * RecordLayout.blockHeaderSize
+            let offset = Int(UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: h + 4, as: UInt32.self)))
+            count = Int(UInt16(littleEndian: headers.loadUnaligned(fromByteOffset: h + 12, as: UInt16.self)))
+            p = data + offset
+        }
         blockData = p
         let gapWidth = Int(p.load(as: UInt8.self))
-        BitPacking.unpack(p + 1 + IndexField.count, count: count, width: gapWidth, into: docs)
+        let mask = p.load(fromByteOffset: 1, as: UInt8.self)
+        let present = mask.nonzeroBitCount
+        BitPacking.unpack(p + 2 + present, count: count, width: gapWidth, into: docs)
         var previous: UInt32 = b == 0 ? 0 : lastDoc(ofBlock: b - 1) &+ 1
         for i in 0..<count {
             previous = previous &+ docs[i]
             docs[i] = previous
             previous = previous &+ 1
         }
-        var offsetInBlock = 1 + IndexField.count + BitPacking.byteCount(count: count, width: gapWidth)
+        var offsetInBlock = 2 + present + BitPacking.byteCount(count: count, width: gapWidth)
+        var widthByte = 2
         for f in 0..<IndexField.count {
-            let width = p.load(fromByteOffset: 1 + f, as: UInt8.self)
+            var width: UInt8 = 0
+            if mask & (1 << UInt8(f)) != 0 {
+                width = p.load(fromByteOffset: widthByte, as: UInt8.self)
+                widthByte += 1
+            }
             fieldWidths[f] = width
             fieldOffsets[f] = Int32(offsetInBlock)
             offsetInBlock += BitPacking.byteCount(count: count, width: Int(width))
