@@ -40,8 +40,9 @@ public struct WeightedQuery: Sendable, Equatable {
     }
 }
 
-/// Top-k retrieval over one generation: MaxScore dynamic pruning (rank-safe: the same hits as
-/// scoring every passage), with filters tested per candidate.
+/// Top-k retrieval over one generation: MaxScore dynamic pruning, a window of passages at a time
+/// (``WindowedMaxScore``; rank-safe: the same hits as scoring every passage), with filters tested
+/// per candidate.
 public struct Searcher: Sendable {
     /// The generation searched.
     public let reader: IndexReader
@@ -67,66 +68,8 @@ public struct Searcher: Sendable {
         }
         cursors.sort { $0.maxScore < $1.maxScore }
         return cursors.withUnsafeMutableBufferPointer { c in
-            maxScore(c, limit: limit, filter: filter)
+            WindowedMaxScore.run(c, limit: limit, filter: filter, reader: reader)
         }
-    }
-
-    /// MaxScore (Turtle & Flood): cursors sorted by upper bound; the prefix whose bounds sum to no
-    /// more than the current threshold is "non-essential" and only probed for candidates that the
-    /// essential cursors produce, and only while the candidate can still enter the top k.
-    private func maxScore(_ c: UnsafeMutableBufferPointer<PostingCursor>, limit: Int, filter: PassageFilter) -> [SearchHit] {
-        let m = c.count
-        var bounds = [Double](repeating: 0, count: m)  // bounds[i] = Σ maxScore of cursors 0...i
-        var running = 0.0
-        for i in 0..<m {
-            running += c[i].maxScore
-            bounds[i] = running
-        }
-        var heap = TopKHeap(capacity: limit)
-        var threshold = -Double.infinity
-        var firstEssential = 0
-        var candidate = PostingCursor.exhausted
-        for i in 0..<m where c[i].doc < candidate { candidate = c[i].doc }
-        while candidate != PostingCursor.exhausted {
-            // Score the essential lists at the candidate and find the next candidate in one pass.
-            let accepted = filter.accepts(Int(candidate), in: reader)
-            var score = 0.0
-            var next = PostingCursor.exhausted
-            for i in firstEssential..<m {
-                if c[i].doc == candidate {
-                    if accepted { score += c[i].score() }
-                    c[i].next()
-                }
-                if c[i].doc < next { next = c[i].doc }
-            }
-            if accepted {
-                var i = firstEssential - 1
-                var pruned = false
-                while i >= 0 {
-                    if score + bounds[i] <= threshold {
-                        pruned = true
-                        break
-                    }
-                    c[i].advance(to: candidate)
-                    if c[i].doc == candidate { score += c[i].score() }
-                    i -= 1
-                }
-                if !pruned && score > threshold {
-                    heap.offer(candidate, score: score)
-                    if heap.isFull {
-                        threshold = heap.threshold
-                        let before = firstEssential
-                        while firstEssential < m && bounds[firstEssential] <= threshold { firstEssential += 1 }
-                        if firstEssential != before {
-                            next = PostingCursor.exhausted
-                            for j in firstEssential..<m where c[j].doc < next { next = c[j].doc }
-                        }
-                    }
-                }
-            }
-            candidate = next
-        }
-        return heap.sorted()
     }
 
     /// Scores every passage containing any query term: the reference that pruning must match.

@@ -1,0 +1,90 @@
+/// MaxScore evaluated a window of passages at a time (as Lucene's `MaxScoreBulkScorer` does).
+///
+/// Classic document-at-a-time MaxScore finds each candidate by taking the minimum over all
+/// essential cursors, and pays that for every posting. Here each essential cursor instead runs
+/// through the window in its own tight loop, adding its scores into a dense accumulator and
+/// marking candidates in a bitset. The window's candidates are then visited in passage order:
+/// a candidate whose essential score plus the bounds of the non-essential terms cannot beat the
+/// current threshold is dropped without touching those lists; otherwise the non-essential
+/// cursors are probed from the highest bound down while it still can. The essential /
+/// non-essential partition is fixed for a window and recomputed between windows from the
+/// threshold, so every posting is counted exactly once. Rank-safe: the top k equals exhaustive
+/// scoring's (see `RankSafetyTests`).
+struct WindowedMaxScore {
+    /// Passages per window: the accumulator (8 bytes each) stays in the L1 cache.
+    static let windowSize = 2048
+
+    /// The best `limit` passages for the cursors, which must be sorted by ascending `maxScore`.
+    static func run(_ c: UnsafeMutableBufferPointer<PostingCursor>, limit: Int, filter: PassageFilter,
+                    reader: IndexReader) -> [SearchHit] {
+        let m = c.count
+        var bounds = [Double](repeating: 0, count: m)  // bounds[i] = Σ maxScore of cursors 0...i
+        var running = 0.0
+        for i in 0..<m {
+            running += c[i].maxScore
+            bounds[i] = running
+        }
+        let window = windowSize
+        let accumulator = UnsafeMutablePointer<Double>.allocate(capacity: window)
+        accumulator.initialize(repeating: 0, count: window)
+        let words = window / 64
+        let seen = UnsafeMutablePointer<UInt64>.allocate(capacity: words)
+        seen.initialize(repeating: 0, count: words)
+        defer {
+            accumulator.deallocate()
+            seen.deallocate()
+        }
+        var heap = TopKHeap(capacity: limit)
+        var threshold = -Double.infinity
+        var firstEssential = 0
+
+        while true {
+            var start = PostingCursor.exhausted
+            for i in firstEssential..<m where c[i].doc < start { start = c[i].doc }
+            if start == PostingCursor.exhausted { break }
+            let end = UInt64(start) + UInt64(window)
+            // Essential lists: dense accumulation.
+            for i in firstEssential..<m {
+                while UInt64(c[i].doc) < end {
+                    let offset = Int(c[i].doc &- start)
+                    accumulator[offset] += c[i].score()
+                    seen[offset >> 6] |= 1 << UInt64(offset & 63)
+                    c[i].next()
+                }
+            }
+            // Candidates in passage order.
+            let partition = firstEssential
+            for w in 0..<words {
+                var bits = seen[w]
+                if bits == 0 { continue }
+                seen[w] = 0
+                while bits != 0 {
+                    let offset = w << 6 | bits.trailingZeroBitCount
+                    bits &= bits &- 1
+                    var score = accumulator[offset]
+                    accumulator[offset] = 0
+                    let doc = start &+ UInt32(offset)
+                    guard filter.accepts(Int(doc), in: reader) else { continue }
+                    var i = partition - 1
+                    var pruned = false
+                    while i >= 0 {
+                        if score + bounds[i] <= threshold {
+                            pruned = true
+                            break
+                        }
+                        c[i].advance(to: doc)
+                        if c[i].doc == doc { score += c[i].score() }
+                        i -= 1
+                    }
+                    if !pruned && score > threshold {
+                        heap.offer(doc, score: score)
+                        if heap.isFull { threshold = heap.threshold }
+                    }
+                }
+            }
+            while firstEssential < m && bounds[firstEssential] <= threshold { firstEssential += 1 }
+            if firstEssential == m { break }
+        }
+        return heap.sorted()
+    }
+}
