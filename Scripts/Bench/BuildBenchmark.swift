@@ -16,7 +16,7 @@ enum BuildBenchmark {
 
         let start = now()
         let builder = try IndexBuilder(analyzer: analyzer, parameters: parameters)
-        for p in passages { try builder.add(p) }
+        try builder.add(contentsOf: passages)
         let analyzed = now()
         let manifest = try GenerationDirectory(root: output).commit(builder)
         let end = now()

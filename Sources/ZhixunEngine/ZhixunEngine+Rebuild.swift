@@ -22,6 +22,14 @@ extension ZhixunEngine {
         let builder = try IndexBuilder(analyzer: analyzer, parameters: parameters)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        // Passages go to the builder in batches, which it analyzes on all cores.
+        var pending: [PassageInput] = []
+        func flush() throws {
+            try builder.add(contentsOf: pending)
+            pending.removeAll(keepingCapacity: true)
+            progress?(RebuildProgress(passages: builder.passageCount, inputBytes: builder.inputBytes,
+                                      seconds: Date().timeIntervalSince(start), phase: "analyzing"))
+        }
         for stored in documents {
             let doc = stored.document
             let status = superseded.contains(doc.id) && doc.status == .current ? DocumentStatus.superseded : doc.status
@@ -46,13 +54,11 @@ extension ZhixunEngine {
                     input = PassageInput(title: doc.title, alias: passage.headingPath, body: passage.text,
                                          tags: tags, attributes: attributes, stored: Array(try encoder.encode(payload)))
                 }
-                try builder.add(input)
-                if builder.passageCount % 2000 == 0 {
-                    progress?(RebuildProgress(passages: builder.passageCount, inputBytes: builder.inputBytes,
-                                              seconds: Date().timeIntervalSince(start), phase: "analyzing"))
-                }
+                pending.append(input)
+                if pending.count == 8192 { try flush() }
             }
         }
+        try flush()
         let manifest = try generations.commit(builder) { write in
             progress?(RebuildProgress(passages: builder.passageCount, inputBytes: builder.inputBytes,
                                       seconds: Date().timeIntervalSince(start), phase: "writing"))

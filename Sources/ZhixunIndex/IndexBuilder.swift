@@ -1,3 +1,4 @@
+import Foundation
 import ZhixunText
 
 /// Accumulates passages into in-memory postings; ``IndexWriter`` then writes them as a generation.
@@ -11,7 +12,9 @@ public final class IndexBuilder {
     /// Scoring parameters the generation will be written with.
     public let parameters: ScoringParameters
 
-    var postings = PostingAccumulator()
+    /// Postings by passage range, in passage order: one per ``add(contentsOf:)`` worker
+    /// (``IndexWriter`` merges them term by term); single ``add(_:)`` calls extend the last.
+    var accumulators = [PostingAccumulator()]
 
     /// Field lengths in tokens, passage-major (`passage * fieldCount + field`).
     var fieldLengths: [UInt32] = []
@@ -22,14 +25,17 @@ public final class IndexBuilder {
     /// UTF-8 bytes of field text analyzed, for throughput reports.
     public private(set) var inputBytes = 0
     /// Postings accumulated so far.
-    public var postingCount: Int { postings.postingCount }
+    public var postingCount: Int { accumulators.reduce(0) { $0 + $1.postingCount } }
 
-    // Per-passage scratch.
+    // Per-passage scratch of `add(_:)`.
     private var scratch: [UInt32] = []
     private var keys: [UInt64] = []
 
     /// Passages added so far.
     public var passageCount: Int { storedOffsets.count - 1 }
+
+    /// Below this many passages ``add(contentsOf:)`` stays on one thread.
+    static let parallelThreshold = 2048
 
     public init(analyzer: Analyzer, parameters: ScoringParameters = .default) throws {
         try parameters.validate()
@@ -40,40 +46,98 @@ public final class IndexBuilder {
     /// Analyzes and adds one passage; returns its passage number.
     @discardableResult
     public func add(_ passage: PassageInput) throws -> Int {
-        guard passage.fields.count <= IndexField.count else {
+        try check([passage])
+        let doc = Int32(passageCount)
+        inputBytes += Self.accumulate(passage, doc: doc, analyzer: analyzer, into: &accumulators[accumulators.count - 1],
+                                      scratch: &scratch, keys: &keys, lengths: &fieldLengths)
+        try addAttributesAndPayload(passage)
+        return Int(doc)
+    }
+
+    /// Analyzes and adds passages in order, splitting the analysis and counting across the
+    /// processor's cores (each core takes a contiguous range of passages); numbers are the same
+    /// as adding them one by one.
+    public func add(contentsOf passages: [PassageInput]) throws {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        guard workers > 1, passages.count >= Self.parallelThreshold else {
+            for p in passages { try add(p) }
+            return
+        }
+        try check(passages)
+        let first = passageCount
+        for p in passages { try addAttributesAndPayload(p) }
+        let per = (passages.count + workers - 1) / workers
+        let ranges = stride(from: 0, to: passages.count, by: per).map { $0..<min($0 + per, passages.count) }
+        struct Part {
+            var postings = PostingAccumulator()
+            var lengths: [UInt32] = []
+            var bytes = 0
+        }
+        nonisolated(unsafe) let parts = UnsafeMutableBufferPointer<Part>.allocate(capacity: ranges.count)
+        _ = parts.initialize(from: repeatElement(Part(), count: ranges.count))
+        defer {
+            parts.baseAddress!.deinitialize(count: ranges.count)
+            parts.deallocate()
+        }
+        parts[0].postings = accumulators.removeLast()  // the first range continues the last accumulator
+        let analyzer = self.analyzer
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { r in
+            var part = parts[r]
+            parts[r] = Part()
+            var scratch: [UInt32] = [], keys: [UInt64] = []
+            part.lengths.reserveCapacity(ranges[r].count * IndexField.count)
+            for i in ranges[r] {
+                part.bytes += Self.accumulate(passages[i], doc: Int32(first + i), analyzer: analyzer, into: &part.postings,
+                                              scratch: &scratch, keys: &keys, lengths: &part.lengths)
+            }
+            parts[r] = part
+        }
+        for r in ranges.indices {
+            accumulators.append(parts[r].postings)
+            parts[r].postings = PostingAccumulator()
+            fieldLengths.append(contentsOf: parts[r].lengths)
+            inputBytes += parts[r].bytes
+        }
+    }
+
+    private func check(_ passages: [PassageInput]) throws {
+        for passage in passages where passage.fields.count > IndexField.count {
             throw IndexError.invalidInput(reason: "a passage has \(passage.fields.count) fields, at most \(IndexField.count)")
         }
-        let doc = Int32(passageCount)
-        guard passageCount < Int(Int32.max) else {
+        guard passageCount + passages.count <= Int(Int32.max) else {
             throw IndexError.invalidInput(reason: "more than \(Int32.max) passages in one generation")
         }
+    }
+
+    /// Analyzes one passage's fields into `postings` and appends its field lengths; returns the
+    /// UTF-8 bytes analyzed.
+    static func accumulate(_ passage: PassageInput, doc: Int32, analyzer: Analyzer, into postings: inout PostingAccumulator,
+                           scratch: inout [UInt32], keys: inout [UInt64], lengths: inout [UInt32]) -> Int {
+        var bytes = 0
         for f in 0..<IndexField.count {
             let text = f < passage.fields.count ? passage.fields[f] : ""
-            inputBytes += text.utf8.count
-            var keys = self.keys  // a local, so the token loop pays no class-property access checks
-            self.keys = []
+            bytes += text.utf8.count
             keys.removeAll(keepingCapacity: true)
             analyzer.forEachTerm(in: text, scratch: &scratch) { term, _ in keys.append(term.rawValue) }
-            fieldLengths.append(UInt32(keys.count))
+            lengths.append(UInt32(keys.count))
             if IndexField.unigramFields.contains(f) {
                 // Short question and title fields also index single characters (not counted in the
                 // field length, so bigram scoring is unchanged).
                 scratch.withUnsafeBufferPointer { BigramTokenizer.runUnigrams($0) { keys.append($0.rawValue) } }
             }
             postings.add(keys, field: f, doc: doc)
-            self.keys = keys
         }
         postings.finishPassage(doc)
+        return bytes
+    }
+
+    private func addAttributesAndPayload(_ passage: PassageInput) throws {
         for slot in PassageAttributes.Slot.allCases {
             attributeIDs.append(try attributeTables.id(for: passage.attributes[slot], in: slot))
         }
         stored.append(contentsOf: passage.stored)
         storedOffsets.append(UInt64(stored.count))
-        return Int(doc)
     }
-
-    /// Distinct terms so far.
-    public var termCount: Int { postings.termKeys.count }
 }
 
 /// Per-generation string tables for passage attributes (at most 65,535 values per slot).

@@ -22,9 +22,9 @@ public enum IndexWriter {
         }
         let path = { (name: String) in directory + "/" + name }
 
-        // Terms in key order (keys are distinct, so an unstable sort is deterministic).
-        let keys = builder.postings.termKeys
-        let order = keys.indices.sorted { keys[$0] < keys[$1] }
+        // Terms in key order, merged across the builder's accumulators.
+        let merged = MergedTerms(builder.accumulators)
+        let keys = merged.keys
         let termsFile = try FileSink(path: path(IndexManifest.FileName.terms))
         let infoFile = try FileSink(path: path(IndexManifest.FileName.termInfo))
         let postingsFile = try FileSink(path: path(IndexManifest.FileName.postings))
@@ -33,11 +33,11 @@ public enum IndexWriter {
         // Terms are encoded in parallel, a batch of chunks at a time, and written in order.
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let chunkSize = 8192
-        let chunks = stride(from: 0, to: order.count, by: chunkSize).map { $0..<min($0 + chunkSize, order.count) }
+        let chunks = stride(from: 0, to: keys.count, by: chunkSize).map { $0..<min($0 + chunkSize, keys.count) }
         var written = 0
         for batchStart in stride(from: 0, to: chunks.count, by: workers) {
             let batch = Array(chunks[batchStart..<min(batchStart + workers, chunks.count)])
-            let encoded = encodeChunks(batch, order: order, builder: builder, scorer: scorer, passages: passages)
+            let encoded = encodeChunks(batch, merged: merged, builder: builder, scorer: scorer, passages: passages)
             for chunk in encoded {
                 for (i, term) in chunk.terms.enumerated() {
                     let end = i + 1 < chunk.terms.count ? chunk.terms[i + 1].offset : chunk.bytes.count
@@ -48,10 +48,10 @@ public enum IndexWriter {
                 try postingsFile.append(chunk.bytes)
                 written += chunk.terms.count
             }
-            progress?(Progress(termsWritten: written, termCount: order.count))
+            progress?(Progress(termsWritten: written, termCount: keys.count))
         }
         try postingsFile.append([UInt8](repeating: 0, count: RecordLayout.tailPadding))
-        progress?(Progress(termsWritten: order.count, termCount: order.count))
+        progress?(Progress(termsWritten: keys.count, termCount: keys.count))
 
         let passagesFile = try FileSink(path: path(IndexManifest.FileName.passages))
         let slots = PassageAttributes.Slot.allCases.count
@@ -76,7 +76,7 @@ public enum IndexWriter {
             generation: generation,
             createdAt: ISO8601DateFormatter().string(from: Date()),
             passageCount: passages,
-            termCount: order.count,
+            termCount: keys.count,
             postingCount: builder.postingCount,
             inputBytes: builder.inputBytes,
             fields: IndexField.allCases.map(\.name),
@@ -106,21 +106,26 @@ public enum IndexWriter {
     }
 
     /// Encodes chunks of the term order concurrently (the builder is only read).
-    static func encodeChunks(_ chunks: [Range<Int>], order: [Int], builder: IndexBuilder,
+    static func encodeChunks(_ chunks: [Range<Int>], merged: MergedTerms, builder: IndexBuilder,
                              scorer: BM25FScorer, passages: Int) -> [EncodedChunk] {
         nonisolated(unsafe) let results = UnsafeMutableBufferPointer<EncodedChunk>.allocate(capacity: chunks.count)
         _ = results.initialize(from: repeatElement(EncodedChunk(), count: chunks.count))
         defer { results.deallocate() }
-        nonisolated(unsafe) let postings = builder.postings  // read-only while workers run
+        nonisolated(unsafe) let accumulators = builder.accumulators  // read-only while workers run
         DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
             var encoder = BlockEncoder()
             var chainBytes: [UInt8] = []
             var docs: [UInt32] = []
             var freqs: [UInt32] = []
             var chunk = EncodedChunk()
-            for ti in order[chunks[c]] {
-                postings.pool.read(postings.states[ti].chain, into: &chainBytes)
-                decodeChain(chainBytes, docs: &docs, freqs: &freqs)
+            for ti in chunks[c] {
+                docs.removeAll(keepingCapacity: true)
+                freqs.removeAll(keepingCapacity: true)
+                for (a, number) in merged.members(of: ti) {
+                    let postings = accumulators[a]
+                    postings.pool.read(postings.states[number].chain, into: &chainBytes)
+                    decodeChain(chainBytes, docs: &docs, freqs: &freqs)
+                }
                 let idf = ScoringParameters.idf(docFreq: docs.count, docCount: passages)
                 let encoded = encoder.encode(docs: docs, freqs: freqs, idf: idf, scorer: scorer)
                 chunk.terms.append(EncodedTerm(number: ti, offset: chunk.bytes.count, docFreq: docs.count,
@@ -132,10 +137,9 @@ public enum IndexWriter {
         return Array(results)
     }
 
-    /// Decodes a term's chain (varint delta<<fields | mask, then one varint per set field).
+    /// Appends a term's decoded chain (varint delta<<fields | mask, then one varint per set field;
+    /// the first delta counts from −1, so passages come out absolute).
     static func decodeChain(_ bytes: [UInt8], docs: inout [UInt32], freqs: inout [UInt32]) {
-        docs.removeAll(keepingCapacity: true)
-        freqs.removeAll(keepingCapacity: true)
         var i = 0
         var doc: Int64 = -1
         func varint() -> UInt64 {
