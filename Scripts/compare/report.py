@@ -157,6 +157,7 @@ def chart(records, sizes, engines, path):
     fig.suptitle("Top-10 BM25 latency against corpus size (one thread, same tokens and queries)")
     fig.tight_layout()
     fig.savefig(path)
+    fig.savefig(path[:-4] + ".png", dpi=80)
 
 
 def main():
