@@ -13,6 +13,7 @@ final class CurrentGeneration: Sendable {
         let suggestions: SuggestIndex
         let synonyms: SynonymExpander
         let passages = StoredPassageCache()
+        let answers = AnswerCache()
     }
 
     private let state = Mutex<Snapshot?>(nil)

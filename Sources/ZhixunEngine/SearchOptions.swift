@@ -1,5 +1,5 @@
 /// Options of a search: how many results and which passages qualify.
-public struct SearchOptions: Sendable, Equatable {
+public struct SearchOptions: Sendable, Hashable {
     /// Results wanted (1…100).
     public var limit: Int
     /// Only these kinds (`faq`, `policy`); `nil` for all.

@@ -13,7 +13,10 @@ extension ZhixunEngine {
     /// 发票开具): passages of it are preferred when scores are close.
     public func answer(_ text: String, options: SearchOptions = SearchOptions(limit: 4), context: String = "",
                        session: String = "", record: Bool = false, now: Date = Date()) throws -> Answer {
-        var answer = try answerWithFeatures(text, options: options, context: context).answer
+        let snapshot = try snapshot()
+        var answer = try snapshot.answers.answer(for: .init(text: text, context: context, options: options)) {
+            try answerWithFeatures(text, options: options, context: context, snapshot: snapshot).answer
+        }
         if record {
             let id = UUID().uuidString.lowercased()
             events.record(QuestionEvent(
@@ -36,11 +39,16 @@ extension ZhixunEngine {
     /// The answer and the features its confidence came from (for evaluation and calibration).
     public func answerWithFeatures(_ text: String, options: SearchOptions = SearchOptions(limit: 4), context: String = "")
         throws -> (answer: Answer, features: ConfidenceFeatures, results: [SearchResult]) {
+        try answerWithFeatures(text, options: options, context: context, snapshot: snapshot())
+    }
+
+    func answerWithFeatures(_ text: String, options: SearchOptions, context: String, snapshot: CurrentGeneration.Snapshot)
+        throws -> (answer: Answer, features: ConfidenceFeatures, results: [SearchResult]) {
         var options = options
         options.includeSuperseded = false
         options.limit = max(options.limit, context.isEmpty ? 4 : 10)
         try options.validate()
-        let reader = try reader()
+        let reader = snapshot.reader
         let query = try makeQuery(text)
         var hits = Searcher(reader: reader).search(query, limit: options.limit, filter: filter(options, reader))
         var results = hits.map { result(for: $0, in: reader) }
