@@ -20,6 +20,11 @@ final class AnswerCache: Sendable {
         self.capacity = capacity
     }
 
+    /// Up to `limit` cached keys (to warm the next snapshot with the questions being asked).
+    func keys(limit: Int) -> [Key] {
+        entries.withLock { Array($0.keys.prefix(limit)) }
+    }
+
     /// The cached answer for `key`, computing and keeping it on a miss.
     func answer(for key: Key, compute: () throws -> Answer) rethrows -> Answer {
         if let cached = entries.withLock({ $0[key] }) { return cached }

@@ -15,23 +15,31 @@ final class TTLCache<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         self.capacity = capacity
     }
 
-    func value(for key: Key, now: Date = Date(), compute: () throws -> Value) rethrows -> Value {
+    /// The cached value for `key`. A fresh value is returned as is; a stale one is returned at once
+    /// while one background task recomputes it (requests never wait on a refresh); only a key never
+    /// seen before is computed on the caller's thread.
+    func value(for key: Key, now: Date = Date(), compute: @escaping @Sendable () throws -> Value) rethrows -> Value {
         let cached = ttl > 0 ? state.withLock({ $0[key] }) : nil
         if let cached, now.timeIntervalSince(cached.at) < ttl { return cached.value }
         if let cached {
-            // Stale: one caller recomputes, the others keep serving the previous value.
-            let mine = computing.withLock { $0.insert(key).inserted }
-            if !mine { return cached.value }
-        }
-        defer { if cached != nil { _ = computing.withLock { $0.remove(key) } } }
-        let fresh = try compute()
-        if ttl > 0 {
-            state.withLock { entries in
-                if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-                entries[key] = (now, fresh)
+            if computing.withLock({ $0.insert(key).inserted }) {
+                DispatchQueue.global(qos: .utility).async { [self] in
+                    defer { _ = computing.withLock { $0.remove(key) } }
+                    if let fresh = try? compute() { store(fresh, for: key, at: Date()) }
+                }
             }
+            return cached.value
         }
+        let fresh = try compute()
+        if ttl > 0 { store(fresh, for: key, at: now) }
         return fresh
+    }
+
+    private func store(_ value: Value, for key: Key, at time: Date) {
+        state.withLock { entries in
+            if entries.count >= capacity && entries[key] == nil { entries.removeAll(keepingCapacity: true) }
+            entries[key] = (time, value)
+        }
     }
 
     func invalidate() {

@@ -33,7 +33,7 @@ extension ZhixunEngine {
         if let now {
             popularity = try computePopularity(now: now, halfLife: halfLife)
         } else {
-            popularity = try self.popularity.value(for: 0) { try computePopularity(now: Date(), halfLife: halfLife) }
+            popularity = try self.popularity.value(for: 0) { [self] in try computePopularity(now: Date(), halfLife: halfLife) }
         }
         var hot: [HotQuestion] = []
         for entry in catalog.entries {

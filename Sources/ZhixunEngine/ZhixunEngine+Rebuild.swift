@@ -106,8 +106,26 @@ extension ZhixunEngine {
         let catalog = FAQCatalog(reader: reader)
         let synonyms = SynonymExpander(groups: SynonymExpander.parse((try? store.synonymList()) ?? ""),
                                        analyzer: analyzer, weight: synonymWeight)
-        current.replace(.init(name: name, reader: reader, faqs: catalog,
-                              suggestions: SuggestIndex(catalog: catalog, analyzer: analyzer), synonyms: synonyms))
+        let next = CurrentGeneration.Snapshot(name: name, reader: reader, faqs: catalog,
+                                              suggestions: SuggestIndex(catalog: catalog, analyzer: analyzer),
+                                              synonyms: synonyms)
+        if let previous = current.snapshot { warm(next, from: previous) }
+        current.replace(next)
+    }
+
+    /// Answers, on a snapshot about to be served, the questions its predecessor has been answering
+    /// (and computes their related items), so switching generations under load does not send every
+    /// request to a cold cache at once.
+    func warm(_ next: CurrentGeneration.Snapshot, from previous: CurrentGeneration.Snapshot, limit: Int = 2000) {
+        for key in previous.answers.keys(limit: limit) {
+            let answer = try? next.answers.answer(for: key) {
+                try answerWithFeatures(key.text, options: key.options, context: key.context, snapshot: next).answer
+            }
+            guard let id = answer?.answer?.id else { continue }
+            _ = try? relatedCache.value(for: Self.relatedKey(generation: next.name, id: id, limit: Self.answerRelatedLimit)) {
+                [self] in try computeRelated(to: id, limit: Self.answerRelatedLimit, snapshot: next)
+            }
+        }
     }
 
     /// The name of the generation being served, if any.

@@ -21,6 +21,13 @@ public struct RelatedItem: Codable, Equatable, Sendable {
 }
 
 extension ZhixunEngine {
+    /// Related items shown with an answer (the answer API's push).
+    public static let answerRelatedLimit = 5
+
+    static func relatedKey(generation: String, id: String, limit: Int) -> String {
+        "\(generation)\u{1F}\(id)\u{1F}\(limit)"
+    }
+
     /// Related knowledge for an FAQ entry or passage (`doc#n`, or an FAQ's document id): content that
     /// is similar (BM25 over the item's most distinctive terms), knowledge sharing its category and
     /// tags, and questions asked next by the same sessions. Never the item itself, its superseded
@@ -30,12 +37,12 @@ extension ZhixunEngine {
             throw EngineError.invalidArgument(name: "limit", reason: "must be between 1 and 20, got \(limit)")
         }
         let snapshot = try snapshot()
-        return try relatedCache.value(for: "\(snapshot.name)\u{1F}\(id)\u{1F}\(limit)") {
+        return try relatedCache.value(for: Self.relatedKey(generation: snapshot.name, id: id, limit: limit)) { [self] in
             try computeRelated(to: id, limit: limit, snapshot: snapshot)
         }
     }
 
-    private func computeRelated(to id: String, limit: Int, snapshot: CurrentGeneration.Snapshot) throws -> [RelatedItem] {
+    func computeRelated(to id: String, limit: Int, snapshot: CurrentGeneration.Snapshot) throws -> [RelatedItem] {
         let reader = snapshot.reader
         guard let passage = snapshot.faqs.passages[id] ?? snapshot.faqs.passages[id + "#1"] else {
             throw EngineError.unknownItem(id: id)

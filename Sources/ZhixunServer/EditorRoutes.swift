@@ -28,10 +28,10 @@ struct EditorRoutes: Sendable {
             let params = try QueryParameters(request, allowed: ["filename", "rebuild", "editor"])
             let body = try await request.body.collect(upTo: configuration.maxBodyBytes)
             let filename = try Self.filename(params.string("filename"), contentType: request.headers[.contentType])
-            let report = try engine.ingest(data: Data(body.readableBytesView), filename: filename,
-                                           editor: params.string("editor") ?? "api")
+            let data = Data(body.readableBytesView), editor = params.string("editor") ?? "api"
+            let report = try await offload { [engine] in try engine.ingest(data: data, filename: filename, editor: editor) }
             var rebuilt: RebuildResponse?
-            if try params.bool("rebuild", default: false), report.documents > 0 { rebuilt = try rebuild() }
+            if try params.bool("rebuild", default: false), report.documents > 0 { rebuilt = try await rebuild() }
             struct Body: Encodable { let ingest: IngestReport; let rebuild: RebuildResponse? }
             return try JSONResponse.make(Body(ingest: report, rebuild: rebuilt),
                                          status: report.documents > 0 ? .created : .unprocessableContent)
@@ -40,13 +40,13 @@ struct EditorRoutes: Sendable {
             let params = try QueryParameters(request, allowed: ["rebuild"])
             let id = try context.parameters.require("id")
             try engine.withdraw(id: id)
-            let rebuilt = try params.bool("rebuild", default: true) ? try rebuild() : nil
+            let rebuilt = try params.bool("rebuild", default: true) ? try await rebuild() : nil
             struct Body: Encodable { let withdrawn: String; let rebuild: RebuildResponse? }
             return try JSONResponse.make(Body(withdrawn: id, rebuild: rebuilt))
         }
         group.post("/rebuild") { request, _ in
             _ = try QueryParameters(request, allowed: [])
-            return try JSONResponse.make(try rebuild())
+            return try JSONResponse.make(try await rebuild())
         }
         group.get("/unanswered") { request, _ in
             let params = try QueryParameters(request, allowed: ["days", "limit"])
@@ -70,7 +70,8 @@ struct EditorRoutes: Sendable {
             guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
                 throw APIError(.badRequest, code: "invalid_encoding", "the synonym list must be UTF-8 text")
             }
-            return try JSONResponse.make(["groups": try engine.setSynonymList(text)])
+            let groups = try await offload { [engine] in try engine.setSynonymList(text) }
+            return try JSONResponse.make(["groups": groups])
         }
         group.put("/hot/{id}") { request, context in
             let id = try context.parameters.require("id")
@@ -84,8 +85,8 @@ struct EditorRoutes: Sendable {
         }
     }
 
-    private func rebuild() throws -> RebuildResponse {
-        let manifest = try engine.rebuild()
+    private func rebuild() async throws -> RebuildResponse {
+        let manifest = try await offload { [engine] in try engine.rebuild() }
         metrics.setGeneration(manifest.generation)
         return RebuildResponse(generation: manifest.generation, passages: manifest.passageCount, terms: manifest.termCount,
                                indexBytes: manifest.files.values.reduce(0) { $0 + $1.bytes })

@@ -68,7 +68,7 @@ struct FrontEndRoutes: Sendable {
         metrics.recordAnswer(handoff: answer.handoff.suggested)
         var related: [RelatedItem] = []
         if let id = answer.answer?.id ?? (context.isEmpty ? nil : context) {
-            related = (try? engine.related(to: id, limit: 5)) ?? []
+            related = (try? engine.related(to: id, limit: ZhixunEngine.answerRelatedLimit)) ?? []
         }
         let category = answer.answer?.category ?? ""
         let hot = category.isEmpty ? [] : ((try? engine.hotQuestions(category: category, limit: 5)) ?? [])

@@ -67,7 +67,7 @@ public struct ZhixunServer: Sendable {
         while !Task.isCancelled {
             try? await Task.sleep(for: configuration.reloadInterval)
             do {
-                try engine.reload()
+                try await offload { [engine] in try engine.reload() }
             } catch {
                 logger.error("could not open the new index generation: \(error); still serving the previous one")
             }

@@ -28,8 +28,8 @@ struct RebuildCommand: ParsableCommand {
     @Option(name: .long, help: "BM25 k1 (term-frequency saturation).")
     var k1: Double = ScoringParameters.default.k1
 
-    @Option(name: .long, help: "BM25 b (length normalization), one value for every field.")
-    var b: Double = ScoringParameters.default.b[0]
+    @Option(name: .long, help: "BM25 b (length normalization): one value for every field, or title,alias,body,tags.")
+    var b: String = ScoringParameters.default.b.map { String($0) }.joined(separator: ",")
 
     @Option(name: .long, help: "Field weights title,alias,body,tags (FAQ: question, similar, answer, tags).")
     var fieldWeights: String = ScoringParameters.default.weights.map { String($0) }.joined(separator: ",")
@@ -37,7 +37,9 @@ struct RebuildCommand: ParsableCommand {
     func run() throws {
         try Output.guarded(json: common.json) {
             let weights = fieldWeights.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            let parameters = ScoringParameters(k1: k1, b: Array(repeating: b, count: weights.count), weights: weights)
+            var bs = b.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            if bs.count == 1 { bs = Array(repeating: bs[0], count: IndexField.count) }
+            let parameters = ScoringParameters(k1: k1, b: bs, weights: weights)
             try parameters.validate()
             let engine = try common.engine(parameters: parameters)
             let summary = try Self.rebuild(engine, showProgress: !common.json && Output.stderrIsTerminal)
