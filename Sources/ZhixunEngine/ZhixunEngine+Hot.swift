@@ -28,13 +28,19 @@ extension ZhixunEngine {
         guard (1...100).contains(limit) else {
             throw EngineError.invalidArgument(name: "limit", reason: "must be between 1 and 100, got \(limit)")
         }
-        let catalog = try snapshot().faqs
-        let popularity: PopularitySnapshot
+        let snapshot = try snapshot()
         if let now {
-            popularity = try computePopularity(now: now, halfLife: halfLife)
-        } else {
-            popularity = try self.popularity.value(for: 0) { [self] in try computePopularity(now: Date(), halfLife: halfLife) }
+            return rankHot(snapshot.faqs, try computePopularity(now: now, halfLife: halfLife), category: category, limit: limit)
         }
+        // Served on every answer: the ranked list itself is cached as long as the counts are.
+        let key = "\(snapshot.name)\u{1F}\(category ?? "")\u{1F}\(limit)\u{1F}\(halfLife)"
+        return try hotLists.value(for: key) { [self] in
+            let popularity = try self.popularity.value(for: 0) { [self] in try computePopularity(now: Date(), halfLife: halfLife) }
+            return rankHot(snapshot.faqs, popularity, category: category, limit: limit)
+        }
+    }
+
+    private func rankHot(_ catalog: FAQCatalog, _ popularity: PopularitySnapshot, category: String?, limit: Int) -> [HotQuestion] {
         var hot: [HotQuestion] = []
         for entry in catalog.entries {
             if let category, !category.isEmpty, entry.category != category { continue }
@@ -67,5 +73,6 @@ extension ZhixunEngine {
     public func setHotSetting(_ setting: HotSetting) throws {
         try store.setHotSetting(setting)
         popularity.invalidate()
+        hotLists.invalidate()
     }
 }

@@ -19,6 +19,8 @@ public final class ZhixunEngine: Sendable {
     public let maxFileBytes: Int
     /// Decayed traffic per FAQ entry and editor settings, refreshed every `cacheTTL` seconds.
     let popularity: TTLCache<Int, PopularitySnapshot>
+    /// Ranked hot lists per (generation, category, limit), as fresh as `popularity`.
+    let hotLists: TTLCache<String, [HotQuestion]>
     /// Related items per (generation, item, limit), refreshed every `cacheTTL` seconds.
     let relatedCache: TTLCache<String, [RelatedItem]>
     /// Batches question events to the store.
@@ -46,6 +48,7 @@ public final class ZhixunEngine: Sendable {
                 cacheTTL: TimeInterval = 5, synonymWeight: Double = 0.15) throws {
         self.synonymWeight = synonymWeight
         popularity = TTLCache(ttl: cacheTTL, capacity: 1)
+        hotLists = TTLCache(ttl: cacheTTL, capacity: 1000)
         let store = try KnowledgeStore(path: dataDirectory + "/kb.sqlite")
         self.store = store
         events = EventRecorder(store: store)
