@@ -7,8 +7,9 @@
 # Creates a Python virtual environment from PyPI with the peers (bench-out/venv; Lucene is the one
 # in pyserini's Anserini jar, driven by Scripts/compare/LuceneBench.java on the installed Java),
 # builds the release zhixun-bench, then for each size runs every engine over the same synthetic
-# corpus and 1,000 queries (Scripts/compare/run.py). Results: bench-out/compare/results.json,
-# results.md (tables, ratios, targets, growth) and latency.svg (latency against corpus size).
+# corpus and 1,000 queries (Scripts/compare/run.py). Records accumulate in
+# bench-out/compare/results.jsonl (the last one per size and engine counts); the report is
+# results.json, results.md (tables, ratios, targets, growth) and latency.svg.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -30,7 +31,6 @@ mkdir -p "$out/classes"
 javac -cp "$jar" -d "$out/classes" Scripts/compare/LuceneBench.java
 
 swift build -c release --product zhixun-bench >&2
-rm -f "$out/results.jsonl"
 "$venv/bin/python" Scripts/compare/run.py --sizes "${sizes[@]}" --out "$out" \
   --python "$venv/bin/python" --lucene-classpath "$jar:$out/classes" \
   ${ZHIXUN_COMPARE_ENGINES:+--engines "$ZHIXUN_COMPARE_ENGINES"}
