@@ -67,7 +67,8 @@ enum ProcessMemory {
     static func value(_ key: String) -> Int {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
         for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
-            let digits = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+            // "VmHWM:\t  123456 kB" (the padding shrinks as numbers grow)
+            let digits = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first.flatMap { Int($0) } ?? 0
             return digits * 1024
         }
         return 0

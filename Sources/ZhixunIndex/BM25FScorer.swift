@@ -21,13 +21,19 @@ public struct BM25FScorer: Sendable {
         for f in 0..<fields where averages[f] > 0 { inverseAvg[f] = 1 / averages[f] }
         for p in 0..<passages {
             for f in 0..<fields {
-                let len = Double(fieldLengths[p * fields + f])
-                norms[f * passages + p] = parameters.weights[f]
-                    / (1 - parameters.b[f] + parameters.b[f] * len * inverseAvg[f])
+                norms[f * passages + p] = Self.norm(length: fieldLengths[p * fields + f], weight: parameters.weights[f],
+                                                    b: parameters.b[f], inverseAverage: inverseAvg[f])
             }
         }
         self.norms = norms
         passageCount = passages
+    }
+
+    /// One passage's norm in one field; the writer (block bounds) and the reader (scores) both use
+    /// it, so a score never exceeds the bound stored for it.
+    @inlinable @inline(__always)
+    public static func norm(length: UInt32, weight: Double, b: Double, inverseAverage: Double) -> Double {
+        weight / (1 - b + b * Double(length) * inverseAverage)
     }
 
     /// Average field lengths over passages where the field is non-empty.

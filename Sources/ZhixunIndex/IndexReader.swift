@@ -67,7 +67,7 @@ public final class IndexReader: Sendable {
                 throw IndexError.corrupt(file: path, reason: "size does not match \(records) records of \(recordSize) bytes")
             }
             if verifyChecksums {
-                let sum = Checksum.hex(file.bytes)
+                let sum = Checksum.hex(file.bytes) { file.release($0) }
                 guard sum == entry.checksum else {
                     throw IndexError.corrupt(file: path, reason: "checksum \(sum), manifest says \(entry.checksum)")
                 }
@@ -94,24 +94,26 @@ public final class IndexReader: Sendable {
         }
         attributeTables = tables
 
-        // Field norms from the exact stored lengths.
-        let n = manifest.passageCount
-        var lengths = [UInt32](repeating: 0, count: n * IndexField.count)
+        // Field norms from the exact stored lengths, into zeroed memory: fields no passage uses are
+        // never read (their frequencies are all 0), so their pages are never touched.
+        let n = manifest.passageCount, fields = IndexField.count
+        let raw = calloc(max(n * fields, 1), MemoryLayout<Double>.stride)!
+        norms = UnsafeMutableBufferPointer(start: raw.bindMemory(to: Double.self, capacity: max(n * fields, 1)),
+                                           count: max(n * fields, 1))
         let passageBytes = passages.bytes
-        for p in 0..<n {
-            for f in 0..<IndexField.count {
-                lengths[p * IndexField.count + f] = UInt32(littleEndian: passageBytes.loadUnaligned(
+        let parameters = manifest.parameters
+        for f in 0..<fields where manifest.averageFieldLengths[f] > 0 {
+            let inverseAverage = 1 / manifest.averageFieldLengths[f]
+            for p in 0..<n {
+                let length = UInt32(littleEndian: passageBytes.loadUnaligned(
                     fromByteOffset: p * RecordLayout.passageSize + f * 4, as: UInt32.self))
+                norms[f * n + p] = BM25FScorer.norm(length: length, weight: parameters.weights[f], b: parameters.b[f],
+                                                    inverseAverage: inverseAverage)
             }
         }
-        let scorer = lengths.withUnsafeBufferPointer {
-            BM25FScorer(parameters: manifest.parameters, fieldLengths: $0, averages: manifest.averageFieldLengths)
-        }
-        norms = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(scorer.norms.count, 1))
-        _ = norms.initialize(from: scorer.norms)
     }
 
-    deinit { norms.deallocate() }
+    deinit { free(norms.baseAddress) }
 
     /// Passages in the generation.
     public var passageCount: Int { manifest.passageCount }
