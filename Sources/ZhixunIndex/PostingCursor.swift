@@ -77,12 +77,24 @@ struct PostingCursor {
         let gapWidth = Int(p.load(as: UInt8.self))
         let mask = p.load(fromByteOffset: 1, as: UInt8.self)
         let present = mask.nonzeroBitCount
-        BitPacking.unpack(p + 2 + present, count: count, width: gapWidth, into: docs)
+        // Unpack the gaps and sum them into passage numbers in one pass.
         var previous: UInt32 = b == 0 ? 0 : lastDoc(ofBlock: b - 1) &+ 1
-        for i in 0..<count {
-            previous = previous &+ docs[i]
-            docs[i] = previous
-            previous = previous &+ 1
+        let gaps = p + 2 + present
+        if gapWidth == 0 {
+            for i in 0..<count {
+                docs[i] = previous
+                previous &+= 1
+            }
+        } else {
+            let mask: UInt64 = (1 << UInt64(gapWidth)) - 1
+            var bitPos = 0
+            for i in 0..<count {
+                let word = gaps.loadUnaligned(fromByteOffset: bitPos >> 3, as: UInt64.self)
+                previous = previous &+ UInt32(truncatingIfNeeded: (word >> UInt64(bitPos & 7)) & mask)
+                docs[i] = previous
+                previous &+= 1
+                bitPos &+= gapWidth
+            }
         }
         var offsetInBlock = 2 + present + BitPacking.byteCount(count: count, width: gapWidth)
         var widthByte = 2
