@@ -31,6 +31,8 @@ struct PostingCursor {
     private var blockData: UnsafeRawPointer
     private var fieldWidths = SIMD4<UInt8>()
     private var fieldOffsets = SIMD4<Int32>()
+    /// The block's only field with frequencies, or −1 when several have them (fast path of `score`).
+    private var onlyField = -1
     /// The current passage, or ``exhausted``.
     private(set) var doc: UInt32 = exhausted
 
@@ -108,6 +110,7 @@ struct PostingCursor {
             fieldOffsets[f] = Int32(offsetInBlock)
             offsetInBlock += BitPacking.byteCount(count: count, width: Int(width))
         }
+        onlyField = present == 1 ? mask.trailingZeroBitCount : -1
         index = 0
         doc = docs[0]
     }
@@ -116,6 +119,16 @@ struct PostingCursor {
     @inline(__always) func score() -> Double {
         var t = 0.0
         let passage = Int(doc)
+        if onlyField >= 0 {
+            // Most blocks hold frequencies of one field (always, in a single-field index).
+            let f = onlyField
+            let width = Int(fieldWidths[f])
+            let bitPos = index &* width
+            let word = blockData.loadUnaligned(fromByteOffset: Int(fieldOffsets[f]) &+ (bitPos >> 3), as: UInt64.self)
+            let tf = (word >> UInt64(bitPos & 7)) & ((1 << UInt64(width)) &- 1)
+            t = Double(tf) * norms[f &* passageCount &+ passage]
+            return weightedIDF * t / (k1 + t)
+        }
         for f in 0..<IndexField.count {
             let width = Int(fieldWidths[f])
             if width > 0 {
