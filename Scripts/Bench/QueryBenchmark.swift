@@ -24,21 +24,16 @@ enum QueryBenchmark {
             (try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any])?["query"] as? String
         }
         var scratch: [UInt32] = []
-        func topHits(_ text: String) -> [SearchHit] {
+        func query(_ text: String) -> WeightedQuery {
             var query = WeightedQuery()
             analyzer.forEachTerm(in: text, scratch: &scratch) { term, _ in
                 if !distinctTerms || !query.terms.contains(where: { $0.term == term }) { query.add(term) }
             }
-            return searcher.search(query, limit: 10)
+            return query
         }
+        func topHits(_ text: String) -> [SearchHit] { searcher.search(query(text), limit: 10) }
         func runQuery(_ text: String) -> Int { topHits(text).count }
-        func exhaustiveHits(_ text: String) -> [SearchHit] {
-            var query = WeightedQuery()
-            analyzer.forEachTerm(in: text, scratch: &scratch) { term, _ in
-                if !distinctTerms || !query.terms.contains(where: { $0.term == term }) { query.add(term) }
-            }
-            return searcher.searchExhaustive(query, limit: 10)
-        }
+        func exhaustiveHits(_ text: String) -> [SearchHit] { searcher.searchExhaustive(query(text), limit: 10) }
         // Warm-up: one pass over every query.
         var hits = 0
         for q in queries { hits &+= runQuery(q) }

@@ -26,12 +26,12 @@ enum TokenDump {
 
         var vocabulary: [UInt64: UInt32] = [:]
         var line: [UInt8] = []
+        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
         func append(_ term: Term) {
             let next = UInt32(vocabulary.count)
             var id = vocabulary[term.rawValue, default: next]
             if id == next { vocabulary[term.rawValue] = next }
             if !line.isEmpty && line.last != UInt8(ascii: "\n") { line.append(UInt8(ascii: " ")) }
-            let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
             var spelled: [UInt8] = []
             repeat {
                 spelled.append(digits[Int(id % 36)])
@@ -40,7 +40,9 @@ enum TokenDump {
             line.append(contentsOf: spelled.reversed())
         }
 
-        FileManager.default.createFile(atPath: output + "/docs.txt", contents: nil)
+        guard FileManager.default.createFile(atPath: output + "/docs.txt", contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output + "/docs.txt"])
+        }
         let docs = try FileHandle(forWritingTo: URL(fileURLWithPath: output + "/docs.txt"))
         for p in passages {
             analyzer.forEachTerm(in: p.fields[IndexField.body.rawValue], scratch: &scratch) { term, _ in append(term) }

@@ -117,28 +117,24 @@ struct PostingCursor {
 
     /// The score of the current passage: weight × idf × tf' / (k1 + tf').
     @inline(__always) func score() -> Double {
-        var t = 0.0
         let passage = Int(doc)
+        var t = 0.0
         if onlyField >= 0 {
             // Most blocks hold frequencies of one field (always, in a single-field index).
-            let f = onlyField
-            let width = Int(fieldWidths[f])
-            let bitPos = index &* width
-            let word = blockData.loadUnaligned(fromByteOffset: Int(fieldOffsets[f]) &+ (bitPos >> 3), as: UInt64.self)
-            let tf = (word >> UInt64(bitPos & 7)) & ((1 << UInt64(width)) &- 1)
-            t = Double(tf) * norms[f &* passageCount &+ passage]
-            return weightedIDF * t / (k1 + t)
-        }
-        for f in 0..<IndexField.count {
-            let width = Int(fieldWidths[f])
-            if width > 0 {
-                let bitPos = index &* width
-                let word = blockData.loadUnaligned(fromByteOffset: Int(fieldOffsets[f]) &+ (bitPos >> 3), as: UInt64.self)
-                let tf = (word >> UInt64(bitPos & 7)) & ((1 << UInt64(width)) &- 1)
-                t += Double(tf) * norms[f &* passageCount &+ passage]
-            }
+            t = fieldFrequency(onlyField, passage: passage)
+        } else {
+            for f in 0..<IndexField.count where fieldWidths[f] > 0 { t += fieldFrequency(f, passage: passage) }
         }
         return weightedIDF * t / (k1 + t)
+    }
+
+    /// The current posting's frequency in field `f` (present in the block) times its norm.
+    @inline(__always) private func fieldFrequency(_ f: Int, passage: Int) -> Double {
+        let width = Int(fieldWidths[f])
+        let bitPos = index &* width
+        let word = blockData.loadUnaligned(fromByteOffset: Int(fieldOffsets[f]) &+ (bitPos >> 3), as: UInt64.self)
+        let tf = (word >> UInt64(bitPos & 7)) & ((1 << UInt64(width)) &- 1)
+        return Double(tf) * norms[f &* passageCount &+ passage]
     }
 
     /// Moves to the next posting.
