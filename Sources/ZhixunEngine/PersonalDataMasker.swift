@@ -30,6 +30,32 @@ public struct PersonalDataMasker: Sendable {
 
     /// `text` with personal data replaced by placeholders.
     public func mask(_ text: String) -> String {
+        Self.mayContainPersonalData(text) ? applyRules(text) : text
+    }
+
+    /// Whether any rule could match: each needs at least 11 decimal digits (ID, bank card, mobile)
+    /// or a run of at least 15 characters that are digits or capital letters (credit codes, taxpayer
+    /// ids). Most questions have neither, and this scan is far cheaper than the expressions.
+    static func mayContainPersonalData(_ text: String) -> Bool {
+        var digits = 0, run = 0
+        for scalar in text.unicodeScalars {
+            let isDigit = scalar.properties.numericType == .decimal
+            if isDigit {
+                digits += 1
+                if digits >= 11 { return true }
+            }
+            if isDigit || ("A"..."Z").contains(scalar) {
+                run += 1
+                if run >= 15 { return true }
+            } else {
+                run = 0
+            }
+        }
+        return false
+    }
+
+    /// Every rule applied in order, with no pre-check.
+    func applyRules(_ text: String) -> String {
         var result = text
         for rule in rules {
             let range = NSRange(result.startIndex..., in: result)

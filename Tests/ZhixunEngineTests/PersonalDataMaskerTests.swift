@@ -24,4 +24,27 @@ import Testing
         #expect(masker.mask("身份证号11010119900307123x") == "身份证号[身份证号]")
         #expect(masker.mask("+86 138 1234 5678") == "[手机号]")
     }
+
+    /// The cheap pre-check may only skip texts the expressions would leave unchanged. Random texts
+    /// drawn from digits (ASCII and full-width), capitals, separators and Han characters probe it.
+    @Test func preCheckNeverSkipsWhatTheRulesWouldMask() {
+        let alphabet = Array("0123456789０１２３４５６７８９ABCDEFGHJKLMNPQRTUWXYx -+发票税号")
+        var generator = SystemRandomNumberGenerator()
+        var masked = 0
+        for _ in 0..<20_000 {
+            let length = Int.random(in: 8...30, using: &generator)
+            // Mostly digits, so that near-misses around the thresholds are common.
+            let text = String((0..<length).map { _ in
+                Bool.random(using: &generator) ? Character(String(Int.random(in: 0...9, using: &generator)))
+                                               : alphabet.randomElement(using: &generator)!
+            })
+            let full = masker.applyRules(text)
+            if full != text { masked += 1 }
+            if !PersonalDataMasker.mayContainPersonalData(text) {
+                #expect(full == text, "pre-check skipped \(text), which the rules mask as \(full)")
+            }
+            #expect(masker.mask(text) == full)
+        }
+        #expect(masked > 100, "the generator should produce maskable texts too")
+    }
 }
