@@ -18,7 +18,7 @@ extension ZhixunEngine {
             try answerWithFeatures(text, options: options, context: context, snapshot: snapshot).answer
         }
         if record {
-            let id = UUID().uuidString.lowercased()
+            let id = QueryID.make(at: now)
             events.record(QuestionEvent(
                 id: id, askedAt: now, session: masker.mask(session), text: masker.mask(text),
                 answerID: answer.answer?.id, answerDocument: answer.answer?.doc,
