@@ -33,6 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        ExecutorTakeover.install()
         let engine: ZhixunEngine
         do {
             engine = try common.engine()
