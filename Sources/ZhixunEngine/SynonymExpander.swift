@@ -37,7 +37,7 @@ public struct SynonymExpander: Sendable {
         for group in groups where group.contains(where: { folded.contains($0) }) {
             for phrase in group where !folded.contains(phrase) {
                 for term in analyzer.terms(phrase) where !typed.contains(term) && !added.contains(term)
-                    && !filler.terms.contains(term) {
+                    && !filler.isFiller(term) {
                     added.insert(term)
                     query.add(term, weight: weight)
                 }

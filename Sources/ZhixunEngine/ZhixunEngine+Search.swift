@@ -43,7 +43,7 @@ extension ZhixunEngine {
             var entries: [UInt32] = []
             analyzer.fold(trimmed, into: &entries)
             entries.withUnsafeBufferPointer { buffer in
-                BigramTokenizer.runUnigrams(buffer) { if !filler.terms.contains($0) { query.add($0, weight: 0.5) } }
+                BigramTokenizer.runUnigrams(buffer) { if !filler.isFiller($0) { query.add($0, weight: 0.5) } }
             }
         }
         return query

@@ -27,26 +27,6 @@ import ZhixunIngest
 import ZhixunText
 @testable import ZhixunEngine
 
-@Suite struct QueryFillerTests {
-    static let analyzer = try! Analyzer.standard()
-
-    @Test func fillerTermsAreDroppedButContentStays() {
-        let filler = QueryFiller(analyzer: Self.analyzer)
-        let kept = filler.strip(Self.analyzer.terms("请问发票丢失怎么办")).map(\.description)
-        #expect(kept.contains("发票"))
-        #expect(kept.contains("丢失"))
-        #expect(!kept.contains("请问"))
-        #expect(!kept.contains("怎么"))
-        #expect(filler.strip(Self.analyzer.terms("怎么办理退税")).map(\.description).contains("办理"))
-    }
-
-    @Test func aQueryOfOnlyFillerIsKept() {
-        let filler = QueryFiller(analyzer: Self.analyzer)
-        let terms = Self.analyzer.terms("怎么办")
-        #expect(filler.strip(terms) == terms)
-    }
-}
-
 @Suite struct SupersessionTests {
     @Test func lawsReplaceTheirProvisionalRegulations() {
         let old = KnowledgeDocument(id: "vat-2017", kind: .policy, title: "中华人民共和国增值税暂行条例", body: "x", published: "2017-11-19")
