@@ -164,12 +164,19 @@ struct PostingCursor {
                 return
             }
             load(block: b)
+            if doc >= target { return }
         }
-        // Binary search in the decoded block (the last entry is ≥ target).
-        var lo = index, hi = count - 1
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if docs[mid] < target { lo = mid + 1 } else { hi = mid }
+        // Probes come in passage order and usually land a few postings ahead: scan a short
+        // stretch first, then binary-search the rest of the decoded block (its last entry is ≥ target).
+        var lo = index &+ 1
+        let scanEnd = min(lo &+ 8, count)
+        while lo < scanEnd && docs[lo] < target { lo &+= 1 }
+        if lo == scanEnd && lo < count {
+            var hi = count &- 1
+            while lo < hi {
+                let mid = (lo &+ hi) >> 1
+                if docs[mid] < target { lo = mid &+ 1 } else { hi = mid }
+            }
         }
         index = lo
         doc = docs[index]
