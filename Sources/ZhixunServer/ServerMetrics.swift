@@ -11,9 +11,24 @@ final class ServerMetrics: Sendable {
                                       .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(20),
                                       .milliseconds(50), .milliseconds(100), .milliseconds(500), .seconds(1)]
 
+    /// Descriptors of the exposed metrics: `zhixun_answers_total`, `zhixun_handoffs_total`,
+    /// `zhixun_http_requests_total`, `zhixun_http_request_duration_seconds` and
+    /// `zhixun_index_generation`. Built on use, as the library's descriptor is not `Sendable`.
+    private enum Name {
+        static var answers: MetricNameDescriptor { make(nil, "answers", "total", "Answer responses served") }
+        static var handoffs: MetricNameDescriptor { make(nil, "handoffs", "total", "Answer responses suggesting a hand-over") }
+        static var requests: MetricNameDescriptor { make("http", "requests", "total", "HTTP requests") }
+        static var latency: MetricNameDescriptor { make("http", "request_duration", "seconds", "HTTP request latency") }
+        static var generation: MetricNameDescriptor { make("index", "generation", "", "The index generation being served (1)") }
+
+        private static func make(_ subsystem: String?, _ metric: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+            MetricNameDescriptor(namespace: "zhixun", subsystem: subsystem, metricName: metric, unitName: unit, helpText: help)
+        }
+    }
+
     init() {
-        answers = registry.makeCounter(name: "zhixun_answers_total", help: "Answer responses served")
-        handoffs = registry.makeCounter(name: "zhixun_handoffs_total", help: "Answer responses suggesting a hand-over")
+        answers = registry.makeCounter(descriptor: Name.answers)
+        handoffs = registry.makeCounter(descriptor: Name.handoffs)
     }
 
     func recordAnswer(handoff: Bool) {
@@ -22,15 +37,13 @@ final class ServerMetrics: Sendable {
     }
 
     func record(route: String, status: Int, duration: Duration) {
-        registry.makeCounter(name: "zhixun_http_requests_total", labels: [("route", route), ("status", String(status))],
-                             help: "HTTP requests").increment()
-        registry.makeDurationHistogram(name: "zhixun_http_request_duration_seconds", labels: [("route", route)],
-                                       buckets: Self.buckets, help: "HTTP request latency").record(duration)
+        registry.makeCounter(descriptor: Name.requests, labels: [("route", route), ("status", String(status))]).increment()
+        registry.makeDurationHistogram(descriptor: Name.latency, labels: [("route", route)], buckets: Self.buckets)
+            .record(duration)
     }
 
     func setGeneration(_ name: String?) {
-        registry.makeGauge(name: "zhixun_index_generation", labels: [("generation", name ?? "none")],
-                           help: "The index generation being served (1)").set(Double(1))
+        registry.makeGauge(descriptor: Name.generation, labels: [("generation", name ?? "none")]).set(Double(1))
     }
 
     /// The Prometheus text exposition.

@@ -99,9 +99,12 @@ import Testing
             #expect(spec.contains("\n  \(path):"), "\(path) missing from openapi.yaml")
             #expect(spec.contains("\(route.method.rawValue.lowercased()):"), "\(route)")
         }
+        _ = try await server.get("/v1/answer?q=%E5%A2%9E%E5%80%BC%E7%A8%8E")
         let metrics = try await server.get("/metrics").text
-        #expect(metrics.contains("zhixun_http_requests_total"))
-        #expect(metrics.contains("zhixun_index_generation"))
+        for name in ["zhixun_http_requests_total{", "zhixun_http_request_duration_seconds_bucket{",
+                     "zhixun_answers_total ", "zhixun_handoffs_total ", "zhixun_index_generation{"] {
+            #expect(metrics.contains(name), "\(name) missing from /metrics")
+        }
     }
 }
 
