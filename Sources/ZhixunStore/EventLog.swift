@@ -136,13 +136,18 @@ extension KnowledgeStore {
     /// per occurrence, so a client reusing one session id cannot make it quadratic.
     public func nextAnswers(after document: String, limit: Int) throws -> [(String, Int)] {
         try read { db in
+            // `nexts` is materialized so that the correlated lookup runs once per occurrence; inlined,
+            // SQLite evaluates it again for each later use of `next` (four index searches a row).
             try Row.fetchAll(db, sql: """
-                SELECT next AS doc, COUNT(*) AS c FROM (
+                WITH recent AS (
+                  SELECT session, askedAt FROM question WHERE answerDoc = ? AND session != ''
+                  ORDER BY askedAt DESC LIMIT 2000),
+                nexts AS MATERIALIZED (
                   SELECT (SELECT n.answerDoc FROM question n
-                          WHERE n.session = q.session AND n.askedAt > q.askedAt AND n.askedAt < q.askedAt + 1800
+                          WHERE n.session = r.session AND n.askedAt > r.askedAt AND n.askedAt < r.askedAt + 1800
                           ORDER BY n.askedAt LIMIT 1) AS next
-                  FROM (SELECT session, askedAt FROM question WHERE answerDoc = ? AND session != ''
-                        ORDER BY askedAt DESC LIMIT 2000) q)
+                  FROM recent r)
+                SELECT next AS doc, COUNT(*) AS c FROM nexts
                 WHERE next IS NOT NULL AND next != ?
                 GROUP BY next ORDER BY c DESC LIMIT ?
                 """, arguments: [document, document, limit]).map { ($0["doc"], $0["c"]) }

@@ -107,6 +107,11 @@ enum StoreSchema {
                 WHERE answerDoc IS NOT NULL AND handoff = 0 GROUP BY 1, 2
                 """)
         }
+        migrator.registerMigration("v8-question-answer-time-index") { db in
+            // The latest occurrences of one answer, newest first, straight off the index: what
+            // "asked next" reads for every related push, without sorting all of that answer's events.
+            try db.create(index: "question_on_answerDoc_askedAt", on: "question", columns: ["answerDoc", "askedAt"])
+        }
         return migrator
     }
 }
