@@ -50,18 +50,39 @@ PY
 # Warm-up: one short pass over the questions first, as for any benchmark of a warm service (the
 # first request of each question fills the answer cache and touches the index pages it needs).
 wrk -t1 -c64 -d3s -s "$out/loadtest.lua" "http://127.0.0.1:$port" > /dev/null
-# Switch generations twice while the load runs.
-( sleep "$((seconds / 3))"; curl -sf -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/rebuild" >/dev/null && echo "rebuild 1 done" >&2
-  sleep "$((seconds / 3))"; curl -sf -X POST -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/rebuild" >/dev/null && echo "rebuild 2 done" >&2 ) &
+generation() { curl -sf "http://127.0.0.1:$port/healthz" | python3 -c 'import json,sys; print(json.load(sys.stdin)["generation"])'; }
+before=$(generation)
+# Switch generations twice while the load runs; each rebuild's wall time (through the API, under
+# load) goes to the report.
+rebuild_log="$out/loadtest-rebuilds.txt"
+: > "$rebuild_log"
+# Each line: the rebuild's seconds, and when it finished, in seconds from the start of the load.
+start=$(date +%s.%N)
+( for n in 1 2; do
+    sleep "$((seconds / 4))"
+    took=$(curl -sf -o /dev/null -w '%{time_total}' -X POST -H "Authorization: Bearer $token" \
+      "http://127.0.0.1:$port/v1/rebuild") || continue
+    awk -v took="$took" -v now="$(date +%s.%N)" -v start="$start" 'BEGIN { print took, now - start }' >> "$rebuild_log"
+    echo "rebuild $n done after $took s" >&2
+  done ) &
 rebuilds=$!
 wrk -t1 -c64 -d"${seconds}s" --latency -s "$out/loadtest.lua" "http://127.0.0.1:$port" > "$out/loadtest-wrk.txt"
 wait $rebuilds || true
+after=$(generation)
 result=$(grep '^{"requests"' "$out/loadtest-wrk.txt")
-python3 - "$result" "$out/loadtest.json" <<'PY'
+python3 - "$result" "$out/loadtest.json" "$before" "$after" "$rebuild_log" <<'PY'
 import json, sys
 r = json.loads(sys.argv[1])
 r["answers_per_s"] = r["requests"] / r["seconds"]
+r["generation_before"], r["generation_after"] = sys.argv[3], sys.argv[4]
+rows = [line.split() for line in open(sys.argv[5]) if line.strip()]
+r["rebuild_seconds"] = [float(took) for took, _ in rows]
+r["rebuilds_done_at_s"] = [float(at) for _, at in rows]
 json.dump(r, open(sys.argv[2], "w"), indent=2)
 print(f"{r['answers_per_s']:.0f} answers/s over {r['seconds']:.0f} s, p50 {r['p50_ms']:.2f} ms, p99 {r['p99_ms']:.2f} ms, "
-      f"max {r['max_ms']:.1f} ms, non-2xx {r['non2xx']}, socket errors {r['socket_errors']}")
+      f"max {r['max_ms']:.1f} ms, non-2xx {r['non2xx']}, socket errors {r['socket_errors']}; "
+      f"{len(r['rebuild_seconds'])} rebuilds ({', '.join(f'{s:.2f} s' for s in r['rebuild_seconds'])}), "
+      f"served {r['generation_before']} -> {r['generation_after']}")
+if len(rows) != 2 or r["generation_before"] == r["generation_after"] or max(r["rebuilds_done_at_s"]) > r["seconds"]:
+    sys.exit("loadtest: the generations did not switch twice within the load; run longer (SECONDS) to measure the switches")
 PY
