@@ -46,6 +46,7 @@ extension ZhixunEngine {
                 BigramTokenizer.runUnigrams(buffer) { if !filler.isFiller($0) { query.add($0, weight: 0.5) } }
             }
         }
+        if let reader = current.reader { query = rareTermCap.apply(to: query, reader: reader) }
         return query
     }
 

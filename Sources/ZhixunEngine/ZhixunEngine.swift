@@ -35,6 +35,8 @@ public final class ZhixunEngine: Sendable {
     public let synonymWeight: Double
     /// Question filler dropped from queries.
     public let filler: QueryFiller
+    /// Limits the weight of query terms rarer than a share of the passages.
+    public let rareTermCap: RareTermCap
     let generations: GenerationDirectory
     let current = CurrentGeneration()
 
@@ -45,8 +47,10 @@ public final class ZhixunEngine: Sendable {
     /// lazily, so ingesting works before the first rebuild.
     public init(dataDirectory: String, parameters: ScoringParameters = .default,
                 confidenceModel: ConfidenceModel = .default, maxFileBytes: Int = 64 << 20,
-                cacheTTL: TimeInterval = 5, synonymWeight: Double = 0.15) throws {
+                cacheTTL: TimeInterval = 5, synonymWeight: Double = 0.15,
+                rareTermCap: RareTermCap = .default) throws {
         self.synonymWeight = synonymWeight
+        self.rareTermCap = rareTermCap
         popularity = TTLCache(ttl: cacheTTL, capacity: 1)
         hotLists = TTLCache(ttl: cacheTTL, capacity: 1000)
         let store = try KnowledgeStore(path: dataDirectory + "/kb.sqlite")

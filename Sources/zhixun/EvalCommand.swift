@@ -36,13 +36,17 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Weight of synonym expansion terms, to measure it (0 turns expansion off).")
     var synonymWeight: Double = 0.15
 
+    @Option(name: .long, help: "Share of passages below which a query term weighs no more (0 turns the cap off), to measure it.")
+    var rareTermShare: Double = RareTermCap.default.passageShare
+
     func run() throws {
         var failed = false
         try Output.guarded(json: common.json) {
             guard FileManager.default.fileExists(atPath: common.data) else {
                 throw CLIError("data directory '\(common.data)' does not exist")
             }
-            let engine = try ZhixunEngine(dataDirectory: common.data, synonymWeight: synonymWeight)
+            let engine = try ZhixunEngine(dataDirectory: common.data, synonymWeight: synonymWeight,
+                                          rareTermCap: RareTermCap(passageShare: rareTermShare))
             let set = try ZhixunEngine.loadEvaluationSet(queries)
             var rows: [EvaluationFeatureRow] = []
             let report = try engine.evaluate(set) { rows.append($0) }
