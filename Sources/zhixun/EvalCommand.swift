@@ -39,6 +39,12 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Share of passages below which a query term weighs no more (0 turns the cap off), to measure it.")
     var rareTermShare: Double = RareTermCap.default.passageShare
 
+    func validate() throws {
+        guard (0..<1).contains(rareTermShare) else {
+            throw ValidationError("--rare-term-share must be at least 0 and below 1 (a share of the passages), got \(rareTermShare)")
+        }
+    }
+
     func run() throws {
         var failed = false
         try Output.guarded(json: common.json) {
