@@ -35,7 +35,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "ZhixunText", dependencies: ["COpenCC"]),
-        .target(name: "ZhixunIndex", dependencies: ["ZhixunText"]),
+        .target(name: "CMemoryHints"),
+        .target(name: "ZhixunIndex", dependencies: ["ZhixunText", "CMemoryHints"]),
         .target(
             name: "ZhixunIngest",
             dependencies: ["CLibXML2", .product(name: "CSV", package: "CSV.swift")]

@@ -125,7 +125,7 @@ public final class IndexBuilder {
                 // field length, so bigram scoring is unchanged).
                 scratch.withUnsafeBufferPointer { BigramTokenizer.runUnigrams($0) { keys.append($0.rawValue) } }
             }
-            postings.add(keys, field: f, doc: doc)
+            postings.add(keys, field: f)
         }
         postings.finishPassage(doc)
         return bytes

@@ -1,3 +1,5 @@
+import CMemoryHints
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -60,6 +62,12 @@ struct PostingPool {
     mutating func newChain() -> Chain {
         let start = allocate(level: 0)
         return Chain(head: start, tail: start, end: start + Self.sliceSizes[0], level: 0)
+    }
+
+    /// Starts loading the bytes a chain's next append writes.
+    @inline(__always)
+    func prefetch(_ chain: Chain) {
+        zx_prefetch(base + chain.tail)
     }
 
     /// Appends one byte to a chain.
