@@ -140,23 +140,35 @@ public enum IndexWriter {
     /// Appends a term's decoded chain (varint delta<<fields | mask, then one varint per set field;
     /// the first delta counts from −1, so passages come out absolute).
     static func decodeChain(_ bytes: [UInt8], docs: inout [UInt32], freqs: inout [UInt32]) {
-        var i = 0
-        var doc: Int64 = -1
-        func varint() -> UInt64 {
-            var v: UInt64 = 0, shift: UInt64 = 0
-            while true {
-                let b = bytes[i]; i += 1
-                v |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { return v }
-                shift += 7
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return }
+            let end = base + b.count
+            var p = base
+            @inline(__always) func varint() -> UInt64 {
+                var v: UInt64 = 0, shift: UInt64 = 0
+                while p < end {
+                    let byte = p.pointee
+                    p += 1
+                    v |= UInt64(byte & 0x7F) << shift
+                    if byte < 0x80 { break }
+                    shift += 7
+                }
+                return v
             }
-        }
-        while i < bytes.count {
-            let head = varint()
-            doc += Int64(head >> UInt64(IndexField.count))
-            docs.append(UInt32(doc))
-            for f in 0..<IndexField.count {
-                freqs.append(head & (1 << UInt64(f)) != 0 ? UInt32(varint()) : 0)
+            assert(IndexField.count == 4, "the chain format holds four fields, as PostingAccumulator writes")
+            var doc: Int64 = -1
+            while p < end {
+                let head = varint()
+                doc += Int64(head >> UInt64(IndexField.count))
+                docs.append(UInt32(truncatingIfNeeded: doc))
+                let f0 = head & 1 != 0 ? UInt32(truncatingIfNeeded: varint()) : 0
+                let f1 = head & 2 != 0 ? UInt32(truncatingIfNeeded: varint()) : 0
+                let f2 = head & 4 != 0 ? UInt32(truncatingIfNeeded: varint()) : 0
+                let f3 = head & 8 != 0 ? UInt32(truncatingIfNeeded: varint()) : 0
+                freqs.append(f0)
+                freqs.append(f1)
+                freqs.append(f2)
+                freqs.append(f3)
             }
         }
     }
