@@ -50,8 +50,11 @@ extension ZhixunEngine {
         try options.validate()
         let reader = snapshot.reader
         let query = try makeQuery(text)
-        var hits = Searcher(reader: reader).search(query, limit: options.limit, filter: filter(options, reader))
+        // A deeper pool than shown, so a demoted passage's place goes to the next one.
+        var hits = Searcher(reader: reader).search(query, limit: max(options.limit, Self.rerankPool),
+                                                   filter: filter(options, reader))
         var results = hits.map { result(for: $0, in: reader) }
+        (hits, results) = taxAgreement.rerank(question: text, hits: hits, results: results)
         if !context.isEmpty {
             // The matter at hand wins close calls: a 20 % bonus for its category or document.
             let boosted = zip(hits, results).map { hit, r -> (SearchHit, SearchResult) in
@@ -64,6 +67,8 @@ extension ZhixunEngine {
             hits = boosted.map(\.0)
             results = boosted.map(\.1)
         }
+        hits = Array(hits.prefix(options.limit))
+        results = Array(results.prefix(options.limit))
         let features = confidenceFeatures(query: query, hits: hits, reader: reader)
         let confidence = hits.isEmpty ? 0 : confidenceModel.confidence(features)
         let handoff: Answer.Handoff
@@ -80,6 +85,9 @@ extension ZhixunEngine {
                             alternatives: Array(results.dropFirst().prefix(3)), handoff: handoff)
         return (answer, features, results)
     }
+
+    /// Passages retrieved before reranking (tax agreement, context) cuts them to the limit.
+    static let rerankPool = 20
 
     /// Coverage, relative score and margin of the top hit.
     func confidenceFeatures(query: WeightedQuery, hits: [SearchHit], reader: IndexReader) -> ConfidenceFeatures {

@@ -39,7 +39,13 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Share of passages below which a query term weighs no more (0 turns the cap off), to measure it.")
     var rareTermShare: Double = RareTermCap.default.passageShare
 
+    @Option(name: .long, help: "Score multiplier for an answer about another tax than the question names (1 turns it off), to measure it.")
+    var taxMismatch: Double = ZhixunEngine.defaultTaxMismatchFactor
+
     func validate() throws {
+        guard (0...1).contains(taxMismatch) else {
+            throw ValidationError("--tax-mismatch must be between 0 and 1 (a score multiplier), got \(taxMismatch)")
+        }
         guard (0..<1).contains(rareTermShare) else {
             throw ValidationError("--rare-term-share must be at least 0 and below 1 (a share of the passages), got \(rareTermShare)")
         }
@@ -52,7 +58,7 @@ struct EvalCommand: ParsableCommand {
                 throw CLIError("data directory '\(common.data)' does not exist")
             }
             let engine = try ZhixunEngine(dataDirectory: common.data, synonymWeight: synonymWeight,
-                                          rareTermCap: RareTermCap(passageShare: rareTermShare))
+                                          rareTermCap: RareTermCap(passageShare: rareTermShare), taxMismatchFactor: taxMismatch)
             let set = try ZhixunEngine.loadEvaluationSet(queries)
             var rows: [EvaluationFeatureRow] = []
             let report = try engine.evaluate(set) { rows.append($0) }
