@@ -42,7 +42,13 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Score multiplier for an answer about another tax than the question names (1 turns it off), to measure it.")
     var taxMismatch: Double = ZhixunEngine.defaultTaxMismatchFactor
 
+    @Option(name: .long, help: "Score multiplier for a passage stating no penalty when the question asks about one (1 turns it off), to measure it.")
+    var penaltyMismatch: Double = ZhixunEngine.defaultPenaltyMismatchFactor
+
     func validate() throws {
+        guard (0...1).contains(penaltyMismatch) else {
+            throw ValidationError("--penalty-mismatch must be between 0 and 1 (a score multiplier), got \(penaltyMismatch)")
+        }
         guard (0...1).contains(taxMismatch) else {
             throw ValidationError("--tax-mismatch must be between 0 and 1 (a score multiplier), got \(taxMismatch)")
         }
@@ -58,7 +64,8 @@ struct EvalCommand: ParsableCommand {
                 throw CLIError("data directory '\(common.data)' does not exist")
             }
             let engine = try ZhixunEngine(dataDirectory: common.data, synonymWeight: synonymWeight,
-                                          rareTermCap: RareTermCap(passageShare: rareTermShare), taxMismatchFactor: taxMismatch)
+                                          rareTermCap: RareTermCap(passageShare: rareTermShare), taxMismatchFactor: taxMismatch,
+                                          penaltyMismatchFactor: penaltyMismatch)
             let set = try ZhixunEngine.loadEvaluationSet(queries)
             var rows: [EvaluationFeatureRow] = []
             let report = try engine.evaluate(set) { rows.append($0) }
