@@ -55,7 +55,7 @@ extension ZhixunEngine {
                                                    filter: filter(options, reader))
         var results = hits.map { result(for: $0, in: reader) }
         (hits, results) = taxAgreement.rerank(question: text, hits: hits, results: results)
-        (hits, results) = penaltyIntent.rerank(question: text, hits: hits, results: results)
+        for intent in intents { (hits, results) = intent.rerank(question: text, hits: hits, results: results) }
         if !context.isEmpty {
             // The matter at hand wins close calls: a 20 % bonus for its category or document.
             let boosted = zip(hits, results).map { hit, r -> (SearchHit, SearchResult) in

@@ -45,12 +45,16 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Score multiplier for a passage stating no penalty when the question asks about one (1 turns it off), to measure it.")
     var penaltyMismatch: Double = ZhixunEngine.defaultPenaltyMismatchFactor
 
+    @Option(name: .long, help: "Score multiplier for a passage stating no time limit when the question asks for one (1 turns it off), to measure it.")
+    var deadlineMismatch: Double = ZhixunEngine.defaultDeadlineMismatchFactor
+
     func validate() throws {
-        guard (0...1).contains(penaltyMismatch) else {
-            throw ValidationError("--penalty-mismatch must be between 0 and 1 (a score multiplier), got \(penaltyMismatch)")
-        }
-        guard (0...1).contains(taxMismatch) else {
-            throw ValidationError("--tax-mismatch must be between 0 and 1 (a score multiplier), got \(taxMismatch)")
+        let factors = [("--deadline-mismatch", deadlineMismatch), ("--penalty-mismatch", penaltyMismatch),
+                       ("--tax-mismatch", taxMismatch)]
+        for (flag, value) in factors {
+            guard (0...1).contains(value) else {
+                throw ValidationError("\(flag) must be between 0 and 1 (a score multiplier), got \(value)")
+            }
         }
         guard (0..<1).contains(rareTermShare) else {
             throw ValidationError("--rare-term-share must be at least 0 and below 1 (a share of the passages), got \(rareTermShare)")
@@ -65,7 +69,8 @@ struct EvalCommand: ParsableCommand {
             }
             let engine = try ZhixunEngine(dataDirectory: common.data, synonymWeight: synonymWeight,
                                           rareTermCap: RareTermCap(passageShare: rareTermShare), taxMismatchFactor: taxMismatch,
-                                          penaltyMismatchFactor: penaltyMismatch)
+                                          penaltyMismatchFactor: penaltyMismatch,
+                                          deadlineMismatchFactor: deadlineMismatch)
             let set = try ZhixunEngine.loadEvaluationSet(queries)
             var rows: [EvaluationFeatureRow] = []
             let report = try engine.evaluate(set) { rows.append($0) }
