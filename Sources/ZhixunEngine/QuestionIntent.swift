@@ -69,6 +69,17 @@ extension QuestionIntent {
             factor: factor, statedBy: statesTimeLimit)
     }
 
+    /// Questions for a rate (`税率`, `征收率`, `几个点`, `交多少`; not `交了多少税`, which asks for a
+    /// record); stated by a percentage
+    /// (`%`, `百分之`, `千分之`) or `税率为` / `征收率为` / `税额为`.
+    public static func rate(factor: Double) -> QuestionIntent {
+        let stating = ["%", "％", "百分之", "千分之", "‰", "税率为", "征收率为", "税额为", "税率表"]
+        return QuestionIntent(
+            name: "rate",
+            questionCues: ["税率", "征收率", "几个点", "百分之几", "交多少", "缴多少", "缴纳多少"],
+            factor: factor) { text in stating.contains { text.contains($0) } }
+    }
+
     static let numerals: Set<Character> = Set("0123456789０１２３４５６７８９一二三四五六七八九十百两")
     static let timeUnits: Set<Character> = Set("日天月年号周时")
 

@@ -48,8 +48,11 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Score multiplier for a passage stating no time limit when the question asks for one (1 turns it off), to measure it.")
     var deadlineMismatch: Double = ZhixunEngine.defaultDeadlineMismatchFactor
 
+    @Option(name: .long, help: "Score multiplier for a passage stating no rate when the question asks for one (1 turns it off), to measure it.")
+    var rateMismatch: Double = ZhixunEngine.defaultRateMismatchFactor
+
     func validate() throws {
-        let factors = [("--deadline-mismatch", deadlineMismatch), ("--penalty-mismatch", penaltyMismatch),
+        let factors = [("--rate-mismatch", rateMismatch), ("--deadline-mismatch", deadlineMismatch), ("--penalty-mismatch", penaltyMismatch),
                        ("--tax-mismatch", taxMismatch)]
         for (flag, value) in factors {
             guard (0...1).contains(value) else {
@@ -70,7 +73,8 @@ struct EvalCommand: ParsableCommand {
             let engine = try ZhixunEngine(dataDirectory: common.data, synonymWeight: synonymWeight,
                                           rareTermCap: RareTermCap(passageShare: rareTermShare), taxMismatchFactor: taxMismatch,
                                           penaltyMismatchFactor: penaltyMismatch,
-                                          deadlineMismatchFactor: deadlineMismatch)
+                                          deadlineMismatchFactor: deadlineMismatch,
+                                          rateMismatchFactor: rateMismatch)
             let set = try ZhixunEngine.loadEvaluationSet(queries)
             var rows: [EvaluationFeatureRow] = []
             let report = try engine.evaluate(set) { rows.append($0) }

@@ -26,6 +26,16 @@ import ZhixunIndex
         #expect(!deadline.states("税率为百分之三"))
     }
 
+    @Test func rateCuesOnBothSides() {
+        let rate = QuestionIntent.rate(factor: 0.7)
+        #expect(rate.asks("烟叶税税率是多少"))
+        #expect(rate.asks("买新车要缴多少车辆购置税"))
+        #expect(!rate.asks("公司每个月交了多少税去哪查明细"))
+        #expect(rate.states("烟叶税的税率为百分之二十。"))
+        #expect(rate.states("适用3%的征收率"))
+        #expect(!rate.states("纳税人应当依法申报缴纳烟叶税。"))
+    }
+
     static func result(_ id: String, text: String, score: Double) -> SearchResult {
         SearchResult(id: id, doc: id, score: score, kind: "policy", title: "", heading: "", text: text,
                      category: "", region: "")
