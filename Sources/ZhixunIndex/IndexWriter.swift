@@ -30,9 +30,11 @@ public enum IndexWriter {
         let postingsFile = try FileSink(path: path(IndexManifest.FileName.postings))
         var dictionary = TermDictionary.Writer(terms: termsFile, index: infoFile)
 
-        // Terms are encoded in parallel, a batch of chunks at a time, and written in order.
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let chunkSize = 8192
+        // Terms are encoded in parallel, a batch of chunks at a time, and written in order. A batch
+        // holds several chunks per core: chunks differ in postings (frequent terms cluster), and with
+        // one chunk per core a core would sit idle while the other finishes the heavier one.
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) * 4
+        let chunkSize = 4096
         let chunks = stride(from: 0, to: keys.count, by: chunkSize).map { $0..<min($0 + chunkSize, keys.count) }
         var written = 0
         for batchStart in stride(from: 0, to: chunks.count, by: workers) {
@@ -115,31 +117,47 @@ public enum IndexWriter {
         DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
             var encoder = BlockEncoder()
             var chainBytes: [UInt8] = []
+            // Scratch sized to the chunk's largest term, written through pointers.
             var docs: [UInt32] = []
             var freqs: [UInt32] = []
             var chunk = EncodedChunk()
             for ti in chunks[c] {
-                docs.removeAll(keepingCapacity: true)
-                freqs.removeAll(keepingCapacity: true)
-                for (a, number) in merged.members(of: ti) {
-                    let postings = accumulators[a]
-                    postings.pool.read(postings.states[number].chain, into: &chainBytes)
-                    decodeChain(chainBytes, docs: &docs, freqs: &freqs)
+                var n = 0
+                merged.forEachMember(of: ti) { a, number in n += Int(accumulators[a].states[number].docFreq) }
+                if docs.count < n {
+                    docs = [UInt32](repeating: 0, count: n)
+                    freqs = [UInt32](repeating: 0, count: n * IndexField.count)
                 }
-                let idf = ScoringParameters.idf(docFreq: docs.count, docCount: passages)
-                let encoded = encoder.encode(docs: docs, freqs: freqs, idf: idf, scorer: scorer)
-                chunk.terms.append(EncodedTerm(number: ti, offset: chunk.bytes.count, docFreq: docs.count,
-                                               maxScore: encoded.maxScore))
-                chunk.bytes.append(contentsOf: encoded.bytes)
+                docs.withUnsafeMutableBufferPointer { docs in
+                    freqs.withUnsafeMutableBufferPointer { freqs in
+                        var filled = 0
+                        merged.forEachMember(of: ti) { a, number in
+                            accumulators[a].pool.read(accumulators[a].states[number].chain, into: &chainBytes)
+                            filled = decodeChain(chainBytes, docs: docs, freqs: freqs, from: filled)
+                        }
+                        precondition(filled == n, "a posting chain holds \(filled) postings, its term counted \(n)")
+                        let idf = ScoringParameters.idf(docFreq: n, docCount: passages)
+                        let offset = chunk.bytes.count
+                        let encoded = encoder.encode(
+                            docs: UnsafeBufferPointer(rebasing: docs[0..<n]),
+                            freqs: UnsafeBufferPointer(rebasing: freqs[0..<(n * IndexField.count)]),
+                            idf: idf, scorer: scorer, into: &chunk.bytes)
+                        chunk.terms.append(EncodedTerm(number: ti, offset: offset, docFreq: n, maxScore: encoded.maxScore))
+                    }
+                }
             }
             results[c] = chunk
         }
         return Array(results)
     }
 
-    /// Appends a term's decoded chain (varint delta<<fields | mask, then one varint per set field;
-    /// the first delta counts from −1, so passages come out absolute).
-    static func decodeChain(_ bytes: [UInt8], docs: inout [UInt32], freqs: inout [UInt32]) {
+    /// Decodes a term's chain (varint delta<<fields | mask, then one varint per set field; the first
+    /// delta counts from −1, so passages come out absolute) into `docs` and `freqs` (four per
+    /// posting) from posting `first`; returns the postings filled so far. The buffers hold the
+    /// term's document frequency, which counts every posting of its chains.
+    static func decodeChain(_ bytes: [UInt8], docs: UnsafeMutableBufferPointer<UInt32>,
+                            freqs: UnsafeMutableBufferPointer<UInt32>, from first: Int) -> Int {
+        var k = first
         bytes.withUnsafeBufferPointer { b in
             guard let base = b.baseAddress else { return }
             let end = base + b.count
@@ -157,19 +175,17 @@ public enum IndexWriter {
             }
             assert(IndexField.count == 4, "the chain format holds four fields, as PostingAccumulator writes")
             var doc: Int64 = -1
-            while p < end {
+            while p < end, k < docs.count {
                 let head = varint()
                 doc += Int64(head >> UInt64(IndexField.count))
-                docs.append(UInt32(truncatingIfNeeded: doc))
-                let f0 = head & 1 != 0 ? UInt32(truncatingIfNeeded: varint()) : 0
-                let f1 = head & 2 != 0 ? UInt32(truncatingIfNeeded: varint()) : 0
-                let f2 = head & 4 != 0 ? UInt32(truncatingIfNeeded: varint()) : 0
-                let f3 = head & 8 != 0 ? UInt32(truncatingIfNeeded: varint()) : 0
-                freqs.append(f0)
-                freqs.append(f1)
-                freqs.append(f2)
-                freqs.append(f3)
+                docs[k] = UInt32(truncatingIfNeeded: doc)
+                freqs[k * 4] = head & 1 != 0 ? UInt32(truncatingIfNeeded: varint()) : 0
+                freqs[k * 4 + 1] = head & 2 != 0 ? UInt32(truncatingIfNeeded: varint()) : 0
+                freqs[k * 4 + 2] = head & 4 != 0 ? UInt32(truncatingIfNeeded: varint()) : 0
+                freqs[k * 4 + 3] = head & 8 != 0 ? UInt32(truncatingIfNeeded: varint()) : 0
+                k += 1
             }
         }
+        return k
     }
 }

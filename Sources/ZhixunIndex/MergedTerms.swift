@@ -57,12 +57,11 @@ struct MergedTerms: Sendable {
         self.numbers = numbers
     }
 
-    /// The (accumulator, term number) pairs of merged term `i`, in passage order.
-    func members(of i: Int) -> [(Int, Int)] {
-        var out: [(Int, Int)] = []
+    /// Calls `body` with each (accumulator, term number) pair of merged term `i`, in passage order.
+    @inline(__always)
+    func forEachMember(of i: Int, _ body: (Int, Int) -> Void) {
         for a in 0..<sources where numbers[i * sources + a] >= 0 {
-            out.append((a, Int(numbers[i * sources + a])))
+            body(a, Int(numbers[i * sources + a]))
         }
-        return out
     }
 }
