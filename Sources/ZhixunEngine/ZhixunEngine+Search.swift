@@ -36,6 +36,7 @@ extension ZhixunEngine {
             throw EngineError.queryTooLong(length: length, limit: Self.maxQueryLength)
         }
         var query = WeightedQuery(terms: filler.strip(analyzer.terms(trimmed)))
+        addArabicNumerals(of: trimmed, to: &query)
         current.snapshot?.synonyms.expand(&query, text: trimmed, analyzer: analyzer, filler: filler)
         // Fallback: a query none of whose terms the index knows is searched by its characters
         // (indexed for questions and titles), so partial matches still rank.
@@ -49,6 +50,20 @@ extension ZhixunEngine {
         if let reader = current.reader { query = rareTermCap.apply(to: query, reader: reader) }
         return query
     }
+
+    /// Adds the terms of the query's digit spelling (`五千以下` → `5000以下`) that it lacks, at the
+    /// weight of typed terms: the corpus writes amounts and deadlines in digits.
+    func addArabicNumerals(of text: String, to query: inout WeightedQuery) {
+        guard let arabic = ChineseNumerals.arabicForm(of: text) else { return }
+        let typed = Set(query.terms.map(\.term))
+        var added = Set<Term>()
+        for term in filler.strip(analyzer.terms(arabic)) where !typed.contains(term) && added.insert(term).inserted {
+            query.add(term, weight: Self.arabicNumeralWeight)
+        }
+    }
+
+    /// Weight of a term from the digit spelling of a query's numerals.
+    static let arabicNumeralWeight = 1.0
 
     func filter(_ options: SearchOptions, _ reader: IndexReader) -> PassageFilter {
         var regions = options.regions
