@@ -37,14 +37,7 @@ public struct QuestionIntent: Sendable {
     /// `hits` and their `results`, rescored and reordered (ties keep passage order).
     func rerank(question: String, hits: [SearchHit], results: [SearchResult]) -> ([SearchHit], [SearchResult]) {
         guard factor != 1, !hits.isEmpty, asks(question) else { return (hits, results) }
-        let rescored = zip(hits, results).map { hit, r -> (SearchHit, SearchResult) in
-            guard !states(r.title + "\n" + r.heading + "\n" + r.text) else { return (hit, r) }
-            var h = hit, b = r
-            h.score *= factor
-            b.score = h.score
-            return (h, b)
-        }.sorted { ($0.0.score, $1.0.passage) > ($1.0.score, $0.0.passage) }
-        return (rescored.map(\.0), rescored.map(\.1))
+        return Rescoring.apply(hits, results) { states(Rescoring.judgedText($0)) ? 1 : factor }
     }
 }
 

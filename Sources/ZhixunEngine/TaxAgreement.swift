@@ -22,16 +22,11 @@ public struct TaxAgreement: Sendable {
         guard factor != 1, !hits.isEmpty else { return (hits, results) }
         let asked = names.taxes(in: question)
         guard !asked.isEmpty else { return (hits, results) }
-        let rescored = zip(hits, results).map { hit, r -> (SearchHit, SearchResult) in
-            let named = names.taxes(in: r.title + "\n" + r.heading + "\n" + r.text)
+        return Rescoring.apply(hits, results) { r in
+            let named = names.taxes(in: Rescoring.judgedText(r))
             // Only contrary evidence counts: a passage naming no tax at all (a 婴幼儿照护 FAQ under
             // 个税) keeps its score; demoting those too fixed 3 more questions and broke 2.
-            guard !named.isEmpty, named.isDisjoint(with: asked) else { return (hit, r) }
-            var h = hit, b = r
-            h.score *= factor
-            b.score = h.score
-            return (h, b)
-        }.sorted { ($0.0.score, $1.0.passage) > ($1.0.score, $0.0.passage) }
-        return (rescored.map(\.0), rescored.map(\.1))
+            return !named.isEmpty && named.isDisjoint(with: asked) ? factor : 1
+        }
     }
 }

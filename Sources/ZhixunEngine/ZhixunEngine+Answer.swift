@@ -58,15 +58,7 @@ extension ZhixunEngine {
         for intent in intents { (hits, results) = intent.rerank(question: text, hits: hits, results: results) }
         if !context.isEmpty {
             // The matter at hand wins close calls: a 20 % bonus for its category or document.
-            let boosted = zip(hits, results).map { hit, r -> (SearchHit, SearchResult) in
-                guard r.category == context || r.doc == context else { return (hit, r) }
-                var h = hit, b = r
-                h.score *= 1.2
-                b.score = h.score
-                return (h, b)
-            }.sorted { ($0.0.score, $1.0.passage) > ($1.0.score, $0.0.passage) }
-            hits = boosted.map(\.0)
-            results = boosted.map(\.1)
+            (hits, results) = Rescoring.apply(hits, results) { $0.category == context || $0.doc == context ? 1.2 : 1 }
         }
         hits = Array(hits.prefix(options.limit))
         results = Array(results.prefix(options.limit))
