@@ -141,6 +141,62 @@ struct PostingCursor {
         return Double(tf) * norms[f &* passageCount &+ passage]
     }
 
+    /// Adds the score of every posting before `end` into `accumulator[passage − start]`, marks
+    /// those passages in the `seen` bitset, and leaves the cursor at the first posting at or after
+    /// `end`. The same sums as calling ``score()`` and ``next()`` per posting, with the block's
+    /// state held in locals so that the loop runs from registers.
+    mutating func accumulate(until end: UInt64, start: UInt32, into accumulator: UnsafeMutablePointer<Double>,
+                             seen: UnsafeMutablePointer<UInt64>) {
+        while UInt64(doc) < end {
+            var i = index
+            let n = count
+            let docs = self.docs
+            let w = weightedIDF, k1 = self.k1
+            if onlyField >= 0 {
+                let f = onlyField
+                let width = Int(fieldWidths[f])
+                let bytes = blockData + Int(fieldOffsets[f])
+                let mask: UInt64 = (1 << UInt64(width)) &- 1
+                let norms = self.norms + f &* passageCount
+                while i < n {
+                    let d = docs[i]
+                    if UInt64(d) >= end { break }
+                    let bitPos = i &* width
+                    let word = bytes.loadUnaligned(fromByteOffset: bitPos >> 3, as: UInt64.self)
+                    let t = Double((word >> UInt64(bitPos & 7)) & mask) * norms[Int(d)]
+                    let offset = Int(d &- start)
+                    accumulator[offset] += w * t / (k1 + t)
+                    seen[offset >> 6] |= 1 << UInt64(offset & 63)
+                    i &+= 1
+                }
+            } else {
+                while i < n {
+                    let d = docs[i]
+                    if UInt64(d) >= end { break }
+                    index = i
+                    doc = d
+                    let t = multiFieldFrequency()
+                    let offset = Int(d &- start)
+                    accumulator[offset] += w * t / (k1 + t)
+                    seen[offset >> 6] |= 1 << UInt64(offset & 63)
+                    i &+= 1
+                }
+            }
+            if i < n {
+                index = i
+                doc = docs[i]
+                return
+            }
+            if block + 1 < blockCount {
+                load(block: block + 1)
+            } else {
+                index = n
+                doc = Self.exhausted
+                return
+            }
+        }
+    }
+
     /// Moves to the next posting.
     @inline(__always) mutating func next() {
         index += 1

@@ -45,12 +45,7 @@ struct WindowedMaxScore {
             let end = UInt64(start) + UInt64(window)
             // Essential lists: dense accumulation.
             for i in firstEssential..<m {
-                while UInt64(c[i].doc) < end {
-                    let offset = Int(c[i].doc &- start)
-                    accumulator[offset] += c[i].score()
-                    seen[offset >> 6] |= 1 << UInt64(offset & 63)
-                    c[i].next()
-                }
+                c[i].accumulate(until: end, start: start, into: accumulator, seen: seen)
             }
             // Candidates in passage order.
             let partition = firstEssential
