@@ -58,7 +58,11 @@ public final class IndexBuilder {
     /// processor's cores (each core takes a contiguous range of passages); numbers are the same
     /// as adding them one by one.
     public func add(contentsOf passages: [PassageInput]) throws {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        try add(contentsOf: passages, workers: min(ProcessInfo.processInfo.activeProcessorCount, 8))
+    }
+
+    /// ``add(contentsOf:)`` on `workers` ranges (tests use more ranges than this machine has cores).
+    func add(contentsOf passages: [PassageInput], workers: Int) throws {
         guard workers > 1, passages.count >= Self.parallelThreshold else {
             for p in passages { try add(p) }
             return
@@ -74,7 +78,9 @@ public final class IndexBuilder {
             var bytes = 0
         }
         nonisolated(unsafe) let parts = UnsafeMutableBufferPointer<Part>.allocate(capacity: ranges.count)
-        _ = parts.initialize(from: repeatElement(Part(), count: ranges.count))
+        // One Part each: copies of a Part share its posting pool, so `repeatElement` would have
+        // had every worker after the first writing into the same memory.
+        for r in ranges.indices { (parts.baseAddress! + r).initialize(to: Part()) }
         defer {
             parts.baseAddress!.deinitialize(count: ranges.count)
             parts.deallocate()
@@ -83,7 +89,7 @@ public final class IndexBuilder {
         let analyzer = self.analyzer
         DispatchQueue.concurrentPerform(iterations: ranges.count) { r in
             var part = parts[r]
-            parts[r] = Part()
+            parts[r] = Part()  // so that `part` holds the only reference to its arrays
             var scratch: [UInt32] = [], keys: [UInt64] = []
             part.lengths.reserveCapacity(ranges[r].count * IndexField.count)
             for i in ranges[r] {

@@ -16,7 +16,10 @@ import Testing
         return out
     }
 
-    @Test func parallelBuildEqualsSequentialBuild() throws {
+    /// 2 and 3 workers as on this machine; 5 as on a bigger one, where every worker has its own
+    /// posting pool (workers after the first once shared one).
+    @Test(arguments: [nil, 3, 5])
+    func parallelBuildEqualsSequentialBuild(workers: Int?) throws {
         var rng = S.SeededRandom(state: 11)
         let head = S.randomPassages(&rng, count: 7)
         let bulk = S.randomPassages(&rng, count: IndexBuilder.parallelThreshold + 901)
@@ -33,7 +36,7 @@ import Testing
 
         let parallel = try IndexBuilder(analyzer: S.analyzer)
         for p in head { try parallel.add(p) }
-        try parallel.add(contentsOf: bulk)
+        if let workers { try parallel.add(contentsOf: bulk, workers: workers) } else { try parallel.add(contentsOf: bulk) }
         for p in tail { try parallel.add(p) }
         let b = try GenerationDirectory(root: many).commit(parallel)
 
