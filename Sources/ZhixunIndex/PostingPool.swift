@@ -16,10 +16,14 @@ struct PostingPool {
     static let sliceSizes = [8, 24, 56, 120, 248, 504, 1016, 2040, 4088]
     static let pointerSize = 8
 
-    /// Frees the allocation when the pool's owner goes away.
+    /// Frees the allocation when the pool's owner goes away: a huge-page reservation
+    /// (`reserved` > 0) or, where the system refused one, a `malloc` block.
     private final class Storage {
         var pointer: UnsafeMutablePointer<UInt8>?
-        deinit { free(pointer) }
+        var reserved = 0
+        deinit {
+            if reserved > 0 { zx_release(pointer, UInt(reserved)) } else { free(pointer) }
+        }
     }
 
     private let storage = Storage()
@@ -36,15 +40,29 @@ struct PostingPool {
         var level: UInt8
     }
 
+    /// Address space one pool reserves: the machine's memory (a pool cannot outgrow it anyway);
+    /// the kernel commits only what is written.
+    static let reservation: Int = {
+        let pages = sysconf(Int32(_SC_PHYS_PAGES)), size = sysconf(Int32(_SC_PAGESIZE))
+        return pages > 0 && size > 0 ? pages * size : 0
+    }()
+
     init(reservingCapacity capacity: Int = 1 << 20) {
-        self.capacity = max(capacity, 64)
-        base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
+        if Self.reservation > 0, let reserved = zx_reserve_huge(UInt(Self.reservation)) {
+            base = reserved.assumingMemoryBound(to: UInt8.self)
+            self.capacity = Self.reservation
+            storage.reserved = Self.reservation
+        } else {
+            self.capacity = max(capacity, 64)
+            base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
+        }
         storage.pointer = base
     }
 
     private mutating func allocate(level: Int) -> Int {
         let size = Self.sliceSizes[min(level, Self.sliceSizes.count - 1)] + Self.pointerSize
         if count + size > capacity {
+            guard storage.reserved == 0 else { fatalError("the posting pool outgrew the machine's memory") }
             var newCapacity = capacity * 2
             while newCapacity < count + size { newCapacity *= 2 }
             guard let grown = realloc(base, newCapacity) else { fatalError("out of memory growing the posting pool") }

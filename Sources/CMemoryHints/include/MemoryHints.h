@@ -9,4 +9,14 @@ static inline __attribute__((always_inline)) void zx_prefetch(const void *addres
     __builtin_prefetch(address, 1, 3);
 }
 
+/// Reserves `length` bytes of zero-filled, read-write address space that the kernel commits only
+/// as it is touched, aligned to 2 MiB and advised for transparent huge pages; NULL when the
+/// system refuses. The builder's posting pool lives in one such reservation: it grows without
+/// moving (no copies), and its scattered chain-tail writes hit huge-page TLB entries instead of
+/// missing on 4 KiB pages (at a million passages, a fifth of the analysis time).
+void *zx_reserve_huge(unsigned long length);
+
+/// Returns a reservation of `length` bytes made by `zx_reserve_huge`.
+void zx_release(void *address, unsigned long length);
+
 #endif
