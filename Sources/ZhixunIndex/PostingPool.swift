@@ -47,6 +47,8 @@ struct PostingPool {
         return pages > 0 && size > 0 ? pages * size : 0
     }()
 
+    /// A pool in a huge-page reservation of ``reservation`` bytes, or, where the system refuses
+    /// one, in a `malloc` block of `capacity` bytes that doubles as needed.
     init(reservingCapacity capacity: Int = 1 << 20) {
         if Self.reservation > 0, let reserved = zx_reserve_huge(UInt(Self.reservation)) {
             base = reserved.assumingMemoryBound(to: UInt8.self)

@@ -13,7 +13,7 @@ static inline __attribute__((always_inline)) void zx_prefetch(const void *addres
 /// as it is touched, aligned to 2 MiB and advised for transparent huge pages; NULL when the
 /// system refuses. The builder's posting pool lives in one such reservation: it grows without
 /// moving (no copies), and its scattered chain-tail writes hit huge-page TLB entries instead of
-/// missing on 4 KiB pages (at a million passages, a fifth of the analysis time).
+/// missing on 4 KiB pages (1M-passage analysis: 42.3 s before, 33.6-35.9 s in quiet runs after).
 void *zx_reserve_huge(unsigned long length);
 
 /// Returns a reservation of `length` bytes made by `zx_reserve_huge`.
