@@ -32,14 +32,10 @@ public struct SynonymExpander: Sendable {
     public func expand(_ query: inout WeightedQuery, text: String, analyzer: Analyzer, filler: QueryFiller) {
         guard weight > 0, !groups.isEmpty else { return }
         let folded = analyzer.normalize(text)
-        let typed = Set(query.terms.map(\.term))
-        var added = Set<Term>()
         for group in groups where group.contains(where: { folded.contains($0) }) {
             for phrase in group where !folded.contains(phrase) {
-                for term in analyzer.terms(phrase) where !typed.contains(term) && !added.contains(term)
-                    && !filler.isFiller(term) {
-                    added.insert(term)
-                    query.add(term, weight: weight)
+                for term in analyzer.terms(phrase) where !filler.isFiller(term) {
+                    query.addIfAbsent(term, weight: weight)
                 }
             }
         }

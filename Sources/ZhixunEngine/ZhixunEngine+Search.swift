@@ -55,10 +55,8 @@ extension ZhixunEngine {
     /// weight of typed terms: the corpus writes amounts and deadlines in digits.
     func addArabicNumerals(of text: String, to query: inout WeightedQuery) {
         guard let arabic = ChineseNumerals.arabicForm(of: text) else { return }
-        let typed = Set(query.terms.map(\.term))
-        var added = Set<Term>()
-        for term in filler.strip(analyzer.terms(arabic)) where !typed.contains(term) && added.insert(term).inserted {
-            query.add(term, weight: Self.arabicNumeralWeight)
+        for term in filler.strip(analyzer.terms(arabic)) {
+            query.addIfAbsent(term, weight: Self.arabicNumeralWeight)
         }
     }
 

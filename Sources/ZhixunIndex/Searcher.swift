@@ -33,6 +33,13 @@ public struct WeightedQuery: Sendable, Equatable {
         }
     }
 
+    /// Adds `term` at `weight` unless the query already has it: expansions (synonyms, digit
+    /// spellings) never add weight to a term the user typed or an earlier expansion added.
+    public mutating func addIfAbsent(_ term: Term, weight: Double) {
+        guard !terms.contains(where: { $0.term == term }) else { return }
+        terms.append((term, weight))
+    }
+
     public var isEmpty: Bool { terms.isEmpty }
 
     public static func == (a: WeightedQuery, b: WeightedQuery) -> Bool {

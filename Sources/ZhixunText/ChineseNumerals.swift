@@ -36,13 +36,11 @@ public enum ChineseNumerals {
     static func rewrite(_ run: ArraySlice<Unicode.Scalar>) -> String? {
         var result = ""
         var section: [Unicode.Scalar] = []
-        var sawNumber = false
         for s in run {
             if s == "万" || s == "亿" {
                 guard !section.isEmpty, let value = sectionValue(section, beforeBigUnit: true) else { return nil }
                 result += String(value) + String(s)
                 section = []
-                sawNumber = true
             } else {
                 section.append(s)
             }
@@ -53,9 +51,8 @@ public enum ChineseNumerals {
                 return nil
             }
             result += String(value)
-            sawNumber = true
         }
-        return sawNumber ? result : nil
+        return result.isEmpty ? nil : result
     }
 
     /// The value of a run below `万` (`三千五百`, `十五`, `两千五`), or `nil` when it does not parse or
