@@ -60,8 +60,9 @@ enum QueryBenchmark {
         func percentile(_ p: Double) -> Double {
             latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] * 1e6
         }
-        if ProcessInfo.processInfo.environment["ZHIXUN_BENCH_SLOWEST"] != nil {
-            for i in perQuery.indices.sorted(by: { perQuery[$0] > perQuery[$1] }).prefix(10) {
+        // ZHIXUN_BENCH_SLOWEST=N lists the N slowest queries (10 when N is not a number).
+        if let slowest = ProcessInfo.processInfo.environment["ZHIXUN_BENCH_SLOWEST"] {
+            for i in perQuery.indices.sorted(by: { perQuery[$0] > perQuery[$1] }).prefix(Int(slowest) ?? 10) {
                 FileHandle.standardError.write(Data(String(format: "%8.1f µs  %@\n", perQuery[i] * 1e6, queries[i]).utf8))
             }
         }
