@@ -21,7 +21,8 @@ struct PostingCursor {
     private let k1: Double
     private let norms: UnsafePointer<Double>
     private let passageCount: Int
-    private let docFreq: Int
+    /// Postings of the term.
+    let docFreq: Int
 
     private let docs: UnsafeMutablePointer<UInt32>
     private(set) var block = -1
@@ -142,11 +143,13 @@ struct PostingCursor {
     }
 
     /// Adds the score of every posting before `end` into `accumulator[passage − start]`, marks
-    /// those passages in the `seen` bitset, and leaves the cursor at the first posting at or after
-    /// `end`. The same sums as calling ``score()`` and ``next()`` per posting, with the block's
-    /// state held in locals so that the loop runs from registers.
+    /// those passages in the `seen` bitset when `marking`, and leaves the cursor at the first
+    /// posting at or after `end`. The cursor must be at or after `start`. The same sums as calling
+    /// ``score()`` and ``next()`` per posting, with the block's state held in locals so that the
+    /// loop runs from registers.
+    @inline(__always)
     mutating func accumulate(until end: UInt64, start: UInt32, into accumulator: UnsafeMutablePointer<Double>,
-                             seen: UnsafeMutablePointer<UInt64>) {
+                             seen: UnsafeMutablePointer<UInt64>, marking: Bool) {
         while UInt64(doc) < end {
             var i = index
             let n = count
@@ -166,7 +169,7 @@ struct PostingCursor {
                     let t = Double((word >> UInt64(bitPos & 7)) & mask) * norms[Int(d)]
                     let offset = Int(d &- start)
                     accumulator[offset] += w * t / (k1 + t)
-                    seen[offset >> 6] |= 1 << UInt64(offset & 63)
+                    if marking { seen[offset >> 6] |= 1 << UInt64(offset & 63) }
                     i &+= 1
                 }
             } else {
@@ -178,7 +181,7 @@ struct PostingCursor {
                     let t = multiFieldFrequency()
                     let offset = Int(d &- start)
                     accumulator[offset] += w * t / (k1 + t)
-                    seen[offset >> 6] |= 1 << UInt64(offset & 63)
+                    if marking { seen[offset >> 6] |= 1 << UInt64(offset & 63) }
                     i &+= 1
                 }
             }

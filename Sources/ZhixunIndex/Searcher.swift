@@ -60,6 +60,12 @@ public struct Searcher: Sendable {
 
     /// The best `limit` passages for `query` that pass `filter`, best first.
     public func search(_ query: WeightedQuery, limit: Int, filter: PassageFilter = .all) -> [SearchHit] {
+        search(query, limit: limit, filter: filter, denseRatio: WindowedMaxScore.denseRatio)
+    }
+
+    /// ``search(_:limit:filter:)`` with the choice between probing and adding non-essential lists
+    /// in whole moved (tests check that either way is rank-safe).
+    func search(_ query: WeightedQuery, limit: Int, filter: PassageFilter, denseRatio: Double) -> [SearchHit] {
         guard limit > 0 else { return [] }
         let infos = query.terms.compactMap { q -> (TermInfo, Double)? in
             guard q.weight > 0, let info = reader.lookup(q.term) else { return nil }
@@ -75,7 +81,7 @@ public struct Searcher: Sendable {
         }
         cursors.sort { $0.maxScore < $1.maxScore }
         return cursors.withUnsafeMutableBufferPointer { c in
-            WindowedMaxScore.run(c, limit: limit, filter: filter, reader: reader)
+            WindowedMaxScore.run(c, limit: limit, filter: filter, reader: reader, denseRatio: denseRatio)
         }
     }
 

@@ -47,6 +47,31 @@ import ZhixunText
         }
     }
 
+    /// Several windows of passages, with the non-essential lists probed, added in whole, or chosen
+    /// between as in production: the same top k as exhaustive scoring every way.
+    @Test(arguments: [0.0, WindowedMaxScore.denseRatio, Double.infinity])
+    func probingOrAddingListsInWholeIsRankSafe(denseRatio: Double) throws {
+        var rng = S.SeededRandom(state: 42)
+        let passages = S.randomPassages(&rng, count: 2 * WindowedMaxScore.windowSize + 700)
+        let root = S.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let reader = try S.build(passages, in: root)
+        let searcher = Searcher(reader: reader)
+        let filters: [PassageFilter] = [.all, reader.filter(regions: ["北京"])]
+        for q in 0..<30 {
+            // Long queries: many common bigrams, so most lists turn non-essential.
+            let text = S.randomText(&rng, length: Int.random(in: 8...40, using: &rng))
+            let query = WeightedQuery(terms: S.analyzer.terms(text))
+            for k in [1, 10] {
+                for (fi, filter) in filters.enumerated() {
+                    let pruned = searcher.search(query, limit: k, filter: filter, denseRatio: denseRatio)
+                    let full = searcher.searchExhaustive(query, limit: k, filter: filter)
+                    Self.assertSameTopK(pruned, full, context: "ratio \(denseRatio) query \(q) '\(text)' k \(k) filter \(fi)")
+                }
+            }
+        }
+    }
+
     @Test func filtersApplyDuringRetrieval() throws {
         var rng = S.SeededRandom(state: 99)
         let passages = S.randomPassages(&rng, count: 400)
