@@ -46,10 +46,14 @@ enum BuildBenchmark {
         var passages: [PassageInput] = []
         for line in data.split(separator: UInt8(ascii: "\n")) {
             guard let o = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
+            // The stored payload is the passage's position in the corpus: the builder numbers
+            // passages shortest first, and top-10 files name passages by position, as the peers do.
+            let position = Array(String(passages.count).utf8)
             let tags = ((o["tags"] as? [String]) ?? []).joined(separator: " ")
             let category = o["category"] as? String ?? ""
             if singleField {
-                passages.append(PassageInput(body: combinedText(o), attributes: PassageAttributes(kind: "policy")))
+                passages.append(PassageInput(body: combinedText(o), attributes: PassageAttributes(kind: "policy"),
+                                             stored: position))
                 continue
             }
             passages.append(PassageInput(
@@ -59,7 +63,7 @@ enum BuildBenchmark {
                 attributes: PassageAttributes(kind: o["kind"] as? String ?? "policy", category: category,
                                               region: o["region"] as? String ?? "全国",
                                               status: o["status"] as? String ?? "current"),
-                stored: Array((o["id"] as? String ?? "").utf8)))
+                stored: position))
         }
         return passages
     }

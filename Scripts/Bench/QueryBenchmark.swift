@@ -5,7 +5,7 @@ import ZhixunText
 /// Opens a generation and times single-thread top-10 queries (analysis + retrieval) in process.
 enum QueryBenchmark {
     /// `distinctTerms` gives every query term weight 1 (as the peers of `Scripts/compare.sh` get
-    /// each token once); `topFile` receives each query's top-10 passage numbers, one line per query.
+    /// each token once); `topFile` receives each query's top-10 corpus positions, one line per query.
     static func run(index: String, queries path: String, repeatCount: Int,
                     distinctTerms: Bool = false, topFile: String? = nil, checkExhaustive: Bool = false) throws {
         let analyzer = try Analyzer.standard()
@@ -53,7 +53,11 @@ enum QueryBenchmark {
         }
         let total = now() - start
         if let topFile {
-            let lines = queries.map { topHits($0).map { String($0.passage) }.joined(separator: " ") }
+            // Corpus positions (the stored payloads), not passage numbers: the build reorders.
+            let lines = queries.map { q in
+                topHits(q).map { String(decoding: reader.storedPayload(passage: $0.passage), as: UTF8.self) }
+                    .joined(separator: " ")
+            }
             try (lines.joined(separator: "\n") + "\n").write(toFile: topFile, atomically: true, encoding: .utf8)
         }
         latencies.sort()
