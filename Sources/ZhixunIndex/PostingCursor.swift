@@ -190,14 +190,59 @@ struct PostingCursor {
                 doc = docs[i]
                 return
             }
-            if block + 1 < blockCount {
-                load(block: block + 1)
+            // Blocks wholly before `end` are added straight from their bits, without decoding
+            // their passage numbers into `docs` first.
+            var b = block + 1
+            while b < blockCount && UInt64(lastDoc(ofBlock: b)) < end
+                    && accumulateWhole(block: b, start: start, into: accumulator, seen: seen, marking: marking) {
+                b += 1
+            }
+            if b < blockCount {
+                load(block: b)
             } else {
-                index = n
+                block = blockCount - 1
+                index = count
                 doc = Self.exhausted
                 return
             }
         }
+    }
+
+    /// Adds every posting of block `b` (whose last passage is before the window's end) as
+    /// ``accumulate(until:start:into:seen:marking:)`` does, decoding gaps and frequencies in the
+    /// same loop; false, having added nothing, when the block has frequencies of several fields.
+    @inline(__always)
+    private func accumulateWhole(block b: Int, start: UInt32, into accumulator: UnsafeMutablePointer<Double>,
+                                 seen: UnsafeMutablePointer<UInt64>, marking: Bool) -> Bool {
+        let h = b * RecordLayout.blockHeaderSize
+        let p = data + Int(UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: h + 4, as: UInt32.self)))
+        let n = Int(UInt16(littleEndian: headers.loadUnaligned(fromByteOffset: h + 12, as: UInt16.self)))
+        let fieldMask = p.load(fromByteOffset: 1, as: UInt8.self)
+        guard fieldMask.nonzeroBitCount == 1 else { return false }
+        let f = fieldMask.trailingZeroBitCount
+        let gapWidth = Int(p.load(as: UInt8.self))
+        let tfWidth = Int(p.load(fromByteOffset: 2, as: UInt8.self))
+        let gaps = p + 3
+        let tfs = gaps + BitPacking.byteCount(count: n, width: gapWidth)
+        let gapMask: UInt64 = (1 << UInt64(gapWidth)) &- 1
+        let tfMask: UInt64 = (1 << UInt64(tfWidth)) &- 1
+        let norms = self.norms + f &* passageCount
+        let w = weightedIDF, k1 = self.k1
+        var previous = lastDoc(ofBlock: b - 1) &+ 1
+        var gapBit = 0, tfBit = 0
+        for _ in 0..<n {
+            let gapWord = gaps.loadUnaligned(fromByteOffset: gapBit >> 3, as: UInt64.self)
+            let d = previous &+ UInt32(truncatingIfNeeded: (gapWord >> UInt64(gapBit & 7)) & gapMask)
+            previous = d &+ 1
+            let tfWord = tfs.loadUnaligned(fromByteOffset: tfBit >> 3, as: UInt64.self)
+            let t = Double((tfWord >> UInt64(tfBit & 7)) & tfMask) * norms[Int(d)]
+            let offset = Int(d &- start)
+            accumulator[offset] += w * t / (k1 + t)
+            if marking { seen[offset >> 6] |= 1 << UInt64(offset & 63) }
+            gapBit &+= gapWidth
+            tfBit &+= tfWidth
+        }
+        return true
     }
 
     /// Moves to the next posting.
