@@ -70,7 +70,8 @@ extension ZhixunEngine {
     }
 
     /// Ids of documents a later one replaces: named by an explicit `supersedes`, or a policy with
-    /// the same title and an earlier publish (version) date than another current one.
+    /// the same title and an earlier publish (version) date than another current one, or a tax
+    /// regulation older than the law on the same tax (``regulationTax(_:)``).
     static func supersededIDs(_ documents: [KnowledgeDocument]) -> Set<String> {
         var superseded = Set(documents.filter { $0.status == .current && !$0.supersedes.isEmpty }.map(\.supersedes))
         let policies = documents.filter { $0.kind == .policy && $0.status != .withdrawn && !$0.published.isEmpty }
@@ -80,7 +81,28 @@ extension ZhixunEngine {
                 superseded.insert(doc.id)
             }
         }
+        let laws = policies.compactMap { doc in lawTax(normalizedTitle(doc.title)).map { (tax: $0, doc: doc) } }
+        for doc in policies {
+            guard let tax = regulationTax(normalizedTitle(doc.title)) else { continue }
+            if laws.contains(where: { tax.hasSuffix($0.tax) && $0.doc.published > doc.published }) {
+                superseded.insert(doc.id)
+            }
+        }
         return superseded
+    }
+
+    /// The tax a law is on (`关税法` → `关税`); nil for other titles and for implementing rules.
+    static func lawTax(_ title: String) -> String? {
+        guard title.hasSuffix("税法") else { return nil }
+        return String(title.dropLast())
+    }
+
+    /// The tax a State Council regulation (`…条例`, not an implementing `实施条例`) is on
+    /// (`进出口关税条例` → `进出口关税`). When the National People's Congress enacts the law on that
+    /// tax (`关税法`), the regulation is repealed, as the 进出口关税条例 was on 2024-12-01.
+    static func regulationTax(_ title: String) -> String? {
+        guard title.hasSuffix("税条例"), !title.hasSuffix("实施条例") else { return nil }
+        return String(title.dropLast(2))
     }
 
     /// A title without spaces, edition notes in brackets, and the 中华人民共和国 prefix. A provisional

@@ -37,4 +37,18 @@ import ZhixunText
         let invoice2023 = KnowledgeDocument(id: "i23", kind: .policy, title: "中华人民共和国发票管理办法", body: "x", published: "2023-07-20")
         #expect(ZhixunEngine.supersededIDs([invoice2023, invoice2019]) == ["i19"])
     }
+
+    /// The 关税法 (2024) replaced the 进出口关税条例; implementing regulations stay with their law.
+    @Test func lawsReplaceTheRegulationsOnTheirTax() {
+        let customs = KnowledgeDocument(id: "customs-2017", kind: .policy, title: "中华人民共和国进出口关税条例", body: "x", published: "2017-03-01")
+        let law = KnowledgeDocument(id: "customs-law", kind: .policy, title: "中华人民共和国关税法", body: "x", published: "2024-04-26")
+        let cit = KnowledgeDocument(id: "cit", kind: .policy, title: "中华人民共和国企业所得税法", body: "x", published: "2018-12-29")
+        let citRules = KnowledgeDocument(id: "cit-rules", kind: .policy, title: "中华人民共和国企业所得税法实施条例", body: "x", published: "2007-12-06")
+        #expect(ZhixunEngine.supersededIDs([customs, law, cit, citRules]) == ["customs-2017"])
+        // A regulation newer than the law (none here) or on another tax is left alone.
+        let later = KnowledgeDocument(id: "later", kind: .policy, title: "进出口关税条例", body: "x", published: "2025-01-01")
+        #expect(ZhixunEngine.supersededIDs([law, later]).isEmpty)
+        #expect(ZhixunEngine.lawTax("关税法") == "关税" && ZhixunEngine.lawTax("税收征收管理法") == nil)
+        #expect(ZhixunEngine.regulationTax("企业所得税法实施条例") == nil)
+    }
 }
