@@ -56,6 +56,7 @@ extension ZhixunEngine {
         var results = hits.map { result(for: $0, in: reader) }
         (hits, results) = taxAgreement.rerank(question: text, hits: hits, results: results)
         for intent in intents { (hits, results) = intent.rerank(question: text, hits: hits, results: results) }
+        if options.regions == nil { (hits, results) = regionAgreement.rerank(question: text, hits: hits, results: results) }
         if !context.isEmpty {
             // The matter at hand wins close calls: a 20 % bonus for its category or document.
             (hits, results) = Rescoring.apply(hits, results) { $0.category == context || $0.doc == context ? 1.2 : 1 }

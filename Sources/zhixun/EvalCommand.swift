@@ -51,9 +51,12 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .long, help: "Score multiplier for a passage stating no rate when the question asks for one (1 turns it off), to measure it.")
     var rateMismatch: Double = ZhixunEngine.defaultRateMismatchFactor
 
+    @Option(name: .long, help: "Score multiplier for a regional answer to a question naming no region (1 turns it off), to measure it.")
+    var regionMismatch: Double = ZhixunEngine.defaultRegionMismatchFactor
+
     func validate() throws {
         let factors = [("--rate-mismatch", rateMismatch), ("--deadline-mismatch", deadlineMismatch), ("--penalty-mismatch", penaltyMismatch),
-                       ("--tax-mismatch", taxMismatch)]
+                       ("--tax-mismatch", taxMismatch), ("--region-mismatch", regionMismatch)]
         for (flag, value) in factors {
             guard (0...1).contains(value) else {
                 throw ValidationError("\(flag) must be between 0 and 1 (a score multiplier), got \(value)")
@@ -74,7 +77,7 @@ struct EvalCommand: ParsableCommand {
                                           rareTermCap: RareTermCap(passageShare: rareTermShare), taxMismatchFactor: taxMismatch,
                                           penaltyMismatchFactor: penaltyMismatch,
                                           deadlineMismatchFactor: deadlineMismatch,
-                                          rateMismatchFactor: rateMismatch)
+                                          rateMismatchFactor: rateMismatch, regionMismatchFactor: regionMismatch)
             let set = try ZhixunEngine.loadEvaluationSet(queries)
             var rows: [EvaluationFeatureRow] = []
             let report = try engine.evaluate(set) { rows.append($0) }
