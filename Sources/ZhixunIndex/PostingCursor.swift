@@ -64,6 +64,25 @@ struct PostingCursor {
             : UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: b * RecordLayout.blockHeaderSize, as: UInt32.self))
     }
 
+    /// Where block `b`'s data starts and how many postings it holds, from its header (terms of
+    /// several blocks only).
+    @inline(__always) private func location(ofBlock b: Int) -> (data: UnsafeRawPointer, count: Int) {
+        let h = b * RecordLayout.blockHeaderSize
+        let offset = Int(UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: h + 4, as: UInt32.self)))
+        let count = Int(UInt16(littleEndian: headers.loadUnaligned(fromByteOffset: h + 12, as: UInt16.self)))
+        return (data + offset, count)
+    }
+
+    /// Adds one posting's saturated score `w · t / (k1 + t)` at `offset` of the window, marking
+    /// the passage a candidate when `marking`: the step every accumulation loop shares.
+    @inline(__always)
+    private static func add(_ t: Double, weight w: Double, k1: Double, at offset: Int,
+                            into accumulator: UnsafeMutablePointer<Double>, seen: UnsafeMutablePointer<UInt64>,
+                            marking: Bool) {
+        accumulator[offset] += w * t / (k1 + t)
+        if marking { seen[offset >> 6] |= 1 << UInt64(offset & 63) }
+    }
+
     private mutating func load(block b: Int) {
         block = b
         let p: UnsafeRawPointer
@@ -71,10 +90,7 @@ struct PostingCursor {
             count = docFreq
             p = data
         } else {
-            let h = b * RecordLayout.blockHeaderSize
-            let offset = Int(UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: h + 4, as: UInt32.self)))
-            count = Int(UInt16(littleEndian: headers.loadUnaligned(fromByteOffset: h + 12, as: UInt16.self)))
-            p = data + offset
+            (p, count) = location(ofBlock: b)
         }
         blockData = p
         let gapWidth = Int(p.load(as: UInt8.self))
@@ -167,9 +183,7 @@ struct PostingCursor {
                     let bitPos = i &* width
                     let word = bytes.loadUnaligned(fromByteOffset: bitPos >> 3, as: UInt64.self)
                     let t = Double((word >> UInt64(bitPos & 7)) & mask) * norms[Int(d)]
-                    let offset = Int(d &- start)
-                    accumulator[offset] += w * t / (k1 + t)
-                    if marking { seen[offset >> 6] |= 1 << UInt64(offset & 63) }
+                    Self.add(t, weight: w, k1: k1, at: Int(d &- start), into: accumulator, seen: seen, marking: marking)
                     i &+= 1
                 }
             } else {
@@ -179,9 +193,7 @@ struct PostingCursor {
                     index = i
                     doc = d
                     let t = multiFieldFrequency()
-                    let offset = Int(d &- start)
-                    accumulator[offset] += w * t / (k1 + t)
-                    if marking { seen[offset >> 6] |= 1 << UInt64(offset & 63) }
+                    Self.add(t, weight: w, k1: k1, at: Int(d &- start), into: accumulator, seen: seen, marking: marking)
                     i &+= 1
                 }
             }
@@ -214,9 +226,7 @@ struct PostingCursor {
     @inline(__always)
     private func accumulateWhole(block b: Int, start: UInt32, into accumulator: UnsafeMutablePointer<Double>,
                                  seen: UnsafeMutablePointer<UInt64>, marking: Bool) -> Bool {
-        let h = b * RecordLayout.blockHeaderSize
-        let p = data + Int(UInt32(littleEndian: headers.loadUnaligned(fromByteOffset: h + 4, as: UInt32.self)))
-        let n = Int(UInt16(littleEndian: headers.loadUnaligned(fromByteOffset: h + 12, as: UInt16.self)))
+        let (p, n) = location(ofBlock: b)
         let fieldMask = p.load(fromByteOffset: 1, as: UInt8.self)
         guard fieldMask.nonzeroBitCount == 1 else { return false }
         let f = fieldMask.trailingZeroBitCount
@@ -236,9 +246,7 @@ struct PostingCursor {
             previous = d &+ 1
             let tfWord = tfs.loadUnaligned(fromByteOffset: tfBit >> 3, as: UInt64.self)
             let t = Double((tfWord >> UInt64(tfBit & 7)) & tfMask) * norms[Int(d)]
-            let offset = Int(d &- start)
-            accumulator[offset] += w * t / (k1 + t)
-            if marking { seen[offset >> 6] |= 1 << UInt64(offset & 63) }
+            Self.add(t, weight: w, k1: k1, at: Int(d &- start), into: accumulator, seen: seen, marking: marking)
             gapBit &+= gapWidth
             tfBit &+= tfWidth
         }
