@@ -123,7 +123,7 @@ public enum IndexWriter {
             var chunk = EncodedChunk()
             for ti in chunks[c] {
                 var n = 0
-                merged.forEachMember(of: ti) { a, number in n += Int(accumulators[a].states[number].docFreq) }
+                merged.forEachMember(of: ti) { a, number in n += accumulators[a].docFreq(of: number) }
                 if docs.count < n {
                     docs = [UInt32](repeating: 0, count: n)
                     freqs = [UInt32](repeating: 0, count: n * IndexField.count)
@@ -132,7 +132,7 @@ public enum IndexWriter {
                     freqs.withUnsafeMutableBufferPointer { freqs in
                         var filled = 0
                         merged.forEachMember(of: ti) { a, number in
-                            accumulators[a].pool.read(accumulators[a].states[number].chain, into: &chainBytes)
+                            accumulators[a].pool.read(accumulators[a].chain(of: number), into: &chainBytes)
                             filled = decodeChain(chainBytes, docs: docs, freqs: freqs, from: filled)
                         }
                         precondition(filled == n, "a posting chain holds \(filled) postings, its term counted \(n)")

@@ -2,7 +2,8 @@
 /// stays in the first-level cache, so the builder touches a term's global state once per passage
 /// rather than once per token (a passage repeats about a third of its bigrams).
 ///
-/// Slots are stamped with the passage they belong to, so starting a passage clears nothing.
+/// Slots are stamped with the passage they belong to, so starting a passage clears nothing. Both
+/// the table and the entries are worked through raw pointers: this runs once per token.
 struct PassageTermCounter {
     /// One distinct term of the passage.
     struct Entry {
@@ -10,82 +11,87 @@ struct PassageTermCounter {
         var tf: (UInt32, UInt32, UInt32, UInt32)
     }
 
-    /// Distinct terms in first-seen order.
-    private(set) var entries: [Entry] = []
-    /// Slot → index in `entries`, valid where `stamps[slot] == stamp`.
-    private var indices: [Int32]
-    private var stamps: [UInt32]
-    private var stamp: UInt32 = 1
-    private var mask: Int
+    /// Slot → `stamp << 32 | index in entries`, valid where the stamp is the current one.
+    private var table: AlignedBuffer<UInt64>
+    private var stamp: UInt64 = 1
+    private var store: AlignedBuffer<Entry>
+    private var count = 0
+
+    /// Distinct terms in first-seen order, valid until the next ``add(_:field:)`` or ``reset()``.
+    var entries: UnsafeBufferPointer<Entry> { UnsafeBufferPointer(start: store.base, count: count) }
 
     init() {
-        let size = 4096
-        indices = [Int32](repeating: 0, count: size)
-        stamps = [UInt32](repeating: 0, count: size)
-        mask = size - 1
-        entries.reserveCapacity(size / 2)
+        table = AlignedBuffer(count: 4096)
+        store = AlignedBuffer(count: 2048)
     }
 
     /// Forgets the previous passage's terms.
     mutating func reset() {
-        entries.removeAll(keepingCapacity: true)
-        stamp &+= 1
-        if stamp == 0 {  // wrapped: old stamps could read as current
-            for i in stamps.indices { stamps[i] = 0 }
+        count = 0
+        stamp += 1
+        if stamp > UInt64(UInt32.max) {  // would wrap: old stamps could read as current
+            table = AlignedBuffer(count: table.count)
             stamp = 1
         }
     }
 
-    /// Counts every key of `keys` in `field`.
-    mutating func add(_ keys: [UInt64], field: Int) {
-        for key in keys {
-            let e = entry(for: key)
-            entries.withUnsafeMutableBufferPointer { b in
-                switch field {
-                case 0: b[e].tf.0 &+= 1
-                case 1: b[e].tf.1 &+= 1
-                case 2: b[e].tf.2 &+= 1
-                default: b[e].tf.3 &+= 1
-                }
-            }
-        }
+    @inline(__always) private static func home(_ key: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 
-    @inline(__always)
-    private mutating func entry(for key: UInt64) -> Int {
-        let mask = self.mask, stamp = self.stamp
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-        let hit: Int? = stamps.withUnsafeBufferPointer { st in
-            indices.withUnsafeBufferPointer { ix in
-                entries.withUnsafeBufferPointer { en in
-                    while st[i] == stamp {
-                        let e = Int(ix[i])
-                        if en[e].key == key { return e }
-                        i = (i + 1) & mask
-                    }
-                    return nil
+    /// Counts every key of `keys` in `field` (0–3).
+    mutating func add(_ keys: [UInt64], field: Int) {
+        precondition(field >= 0 && field < 4, "PassageTermCounter: field \(field) out of 0..<4")
+        if count + keys.count > store.count { growStore(to: count + keys.count) }
+        let stamp = self.stamp, tfOffset = MemoryLayout<Entry>.offset(of: \Entry.tf)! + field * 4
+        let entries = store.base
+        var slots = table.base, mask = table.count - 1
+        var count = self.count
+        for key in keys {
+            var i = Self.home(key, mask)
+            var e = -1
+            while true {
+                let s = slots[i]
+                if s >> 32 != stamp { break }
+                if entries[Int(truncatingIfNeeded: s & 0xFFFF_FFFF)].key == key {
+                    e = Int(truncatingIfNeeded: s & 0xFFFF_FFFF)
+                    break
+                }
+                i = (i + 1) & mask
+            }
+            if e < 0 {
+                e = count
+                slots[i] = stamp << 32 | UInt64(e)
+                entries[e] = Entry(key: key, tf: (0, 0, 0, 0))
+                count += 1
+                if count * 2 > table.count {
+                    self.count = count
+                    growTable()
+                    slots = table.base
+                    mask = table.count - 1
                 }
             }
+            (UnsafeMutableRawPointer(entries + e) + tfOffset).assumingMemoryBound(to: UInt32.self).pointee &+= 1
         }
-        if let hit { return hit }
-        stamps[i] = stamp
-        indices[i] = Int32(entries.count)
-        entries.append(Entry(key: key, tf: (0, 0, 0, 0)))
-        if entries.count * 2 > stamps.count { grow() }
-        return entries.count - 1
+        self.count = count
+    }
+
+    private mutating func growStore(to needed: Int) {
+        var size = store.count
+        while size < needed { size <<= 1 }
+        let grown = AlignedBuffer<Entry>(count: size)
+        grown.base.update(from: store.base, count: count)
+        store = grown
     }
 
     /// Doubles the table and re-places the current passage's terms.
-    private mutating func grow() {
-        let size = stamps.count * 2
-        indices = [Int32](repeating: 0, count: size)
-        stamps = [UInt32](repeating: 0, count: size)
-        mask = size - 1
-        for (e, entry) in entries.enumerated() {
-            var i = Int(truncatingIfNeeded: (entry.key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-            while stamps[i] == stamp { i = (i + 1) & mask }
-            stamps[i] = stamp
-            indices[i] = Int32(e)
+    private mutating func growTable() {
+        table = AlignedBuffer(count: table.count * 2)
+        let slots = table.base, mask = table.count - 1
+        for e in 0..<count {
+            var i = Self.home(store.base[e].key, mask)
+            while slots[i] >> 32 == stamp { i = (i + 1) & mask }
+            slots[i] = stamp << 32 | UInt64(e)
         }
     }
 }

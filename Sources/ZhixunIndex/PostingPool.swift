@@ -72,8 +72,8 @@ struct PostingPool {
             storage.pointer = base
             capacity = newCapacity
         }
+        // No zeroing: a slice is read only up to bytes written (the reservation is zero anyway).
         let start = count
-        (base + start).initialize(repeating: 0, count: size)
         count += size
         return start
     }
@@ -84,10 +84,10 @@ struct PostingPool {
         return Chain(head: start, tail: start, end: start + Self.sliceSizes[0], level: 0)
     }
 
-    /// Starts loading the bytes a chain's next append writes.
+    /// Starts loading the pool byte at `offset` (a chain's tail, before appending to it).
     @inline(__always)
-    func prefetch(_ chain: Chain) {
-        zx_prefetch(base + chain.tail)
+    func prefetch(offset: Int) {
+        zx_prefetch(base + offset)
     }
 
     /// Appends one byte to a chain.

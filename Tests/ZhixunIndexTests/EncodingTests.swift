@@ -38,11 +38,19 @@ import Testing
 
     @Test func termTableAssignsDenseNumbers() {
         var table = TermTable(capacity: 4)
-        for k in 1...1000 { #expect(table.number(for: UInt64(k) &* 0x1234_5678_9).number == Int32(k - 1)) }
         for k in 1...1000 {
-            let (n, isNew) = table.number(for: UInt64(k) &* 0x1234_5678_9)
-            #expect(n == Int32(k - 1))
+            table.reserve(adding: 1)
+            let (s, isNew) = table.slot(for: UInt64(k) &* 0x1234_5678_9)
+            #expect(isNew && table[s].number == Int32(k - 1))
+            table[s].docFreq = UInt32(k)
+        }
+        for k in 1...1000 {
+            let (s, isNew) = table.slot(for: UInt64(k) &* 0x1234_5678_9)
+            #expect(table[s].number == Int32(k - 1))
             #expect(!isNew)
+            // State set before the table grew moved with its slot.
+            #expect(table[s].docFreq == UInt32(k))
+            #expect(table.state(ofNumber: k - 1).key == UInt64(k) &* 0x1234_5678_9)
         }
     }
 
