@@ -4,8 +4,9 @@ import ZhixunText
 
 /// `zhixun-bench`: in-process measurements of index building and querying.
 ///
-///     zhixun-bench build  CORPUS.jsonl OUT_DIR [--single-field] [--k1 X --b Y]
+///     zhixun-bench build  CORPUS.jsonl OUT_DIR [--single-field] [--k1 X --b Y] [--rounds N]
 ///                                                   → JSON: build seconds, MB/s, index bytes, peak RSS
+///                                                     (median of N builds from one parse)
 ///     zhixun-bench query  OUT_DIR QUERIES.jsonl [--repeat N] [--distinct] [--top FILE] [--check-exhaustive]
 ///                                                   → JSON: RSS after open, p50/p99 µs, QPS
 ///     zhixun-bench tokenize CORPUS.jsonl QUERIES.jsonl OUT_DIR
@@ -26,7 +27,9 @@ struct BenchCommand {
             if let b = option("--b", in: args).flatMap(Double.init) { parameters.b = Array(repeating: b, count: IndexField.count) }
             let singleField = args.contains("--single-field")
             if singleField { parameters.weights = Array(repeating: 1, count: IndexField.count) }
-            try BuildBenchmark.run(corpus: args[1], output: args[2], singleField: singleField, parameters: parameters)
+            let rounds = option("--rounds", in: args).flatMap { Int($0) } ?? 1
+            try BuildBenchmark.run(corpus: args[1], output: args[2], singleField: singleField, parameters: parameters,
+                                   rounds: rounds)
         case "query" where args.count >= 3:
             let repeatCount = option("--repeat", in: args).flatMap { Int($0) } ?? 1
             try QueryBenchmark.run(index: args[1], queries: args[2], repeatCount: repeatCount,
@@ -45,7 +48,7 @@ struct BenchCommand {
 
     static func usage() -> Never {
         FileHandle.standardError.write(Data("""
-        usage: zhixun-bench build CORPUS.jsonl OUT_DIR [--single-field] [--k1 X --b Y]
+        usage: zhixun-bench build CORPUS.jsonl OUT_DIR [--single-field] [--k1 X --b Y] [--rounds N]
                zhixun-bench query OUT_DIR QUERIES.jsonl [--repeat N] [--distinct] [--top FILE] [--check-exhaustive]
                zhixun-bench tokenize CORPUS.jsonl QUERIES.jsonl OUT_DIR
                zhixun-bench explain OUT_DIR TEXT
