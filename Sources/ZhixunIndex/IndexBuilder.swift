@@ -143,6 +143,18 @@ public final class IndexBuilder {
         return ranges
     }
 
+    /// Readies the accumulated postings for ``IndexWriter``: each accumulator's term states by
+    /// term number, laid out on its own core.
+    func sealPostings() {
+        nonisolated(unsafe) let parts = UnsafeMutableBufferPointer<PostingAccumulator>.allocate(capacity: accumulators.count)
+        _ = parts.initialize(from: accumulators)
+        accumulators = []  // so that each part holds the only reference to its arrays
+        DispatchQueue.concurrentPerform(iterations: parts.count) { parts[$0].seal() }
+        accumulators = Array(parts)
+        parts.baseAddress!.deinitialize(count: parts.count)
+        parts.deallocate()
+    }
+
     private func check(_ passages: [PassageInput]) throws {
         for passage in passages where passage.fields.count > IndexField.count {
             throw IndexError.invalidInput(reason: "a passage has \(passage.fields.count) fields, at most \(IndexField.count)")

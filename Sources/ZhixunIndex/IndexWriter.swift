@@ -23,6 +23,7 @@ public enum IndexWriter {
         let path = { (name: String) in directory + "/" + name }
 
         // Terms in key order, merged across the builder's accumulators.
+        builder.sealPostings()
         let merged = MergedTerms(builder.accumulators)
         let keys = merged.keys
         let termsFile = try FileSink(path: path(IndexManifest.FileName.terms))

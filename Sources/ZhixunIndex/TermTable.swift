@@ -29,8 +29,6 @@ struct TermTable {
     private var mask: Int
     /// Terms in the table.
     private(set) var count = 0
-    /// Slot of each term, by number.
-    private(set) var slotOfNumber: [Int32] = []
 
     init(capacity: Int = 1 << 16) {
         var size = 16
@@ -70,7 +68,6 @@ struct TermTable {
         }
         precondition((count + 1) * 2 <= storage.count, "TermTable: reserve(adding:) before inserting")
         slots[i] = Slot(key: key, tail: 0, previousDoc: -1, docFreq: 0, number: Int32(count), remaining: 0, level: 0)
-        slotOfNumber.append(Int32(i))
         count += 1
         return (i, true)
     }
@@ -81,9 +78,14 @@ struct TermTable {
         @inline(__always) nonmutating unsafeMutableAddress { storage.base + index }
     }
 
-    /// The state of term `number`.
-    func state(ofNumber number: Int) -> Slot {
-        storage.base[Int(slotOfNumber[number])]
+    /// Every term's state, by term number (one pass over the table, for the writer).
+    func statesByNumber() -> [Slot] {
+        [Slot](unsafeUninitializedCapacity: count) { states, initialized in
+            for s in 0..<storage.count where storage.base[s].key != 0 {
+                states[Int(storage.base[s].number)] = storage.base[s]
+            }
+            initialized = count
+        }
     }
 
     private mutating func rehash(size: Int) {
@@ -95,7 +97,6 @@ struct TermTable {
             var i = Self.home(old.base[s].key, mask)
             while slots[i].key != 0 { i = (i + 1) & mask }
             slots[i] = old.base[s]
-            slotOfNumber[Int(old.base[s].number)] = Int32(i)
         }
     }
 }
