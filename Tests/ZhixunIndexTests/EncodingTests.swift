@@ -20,6 +20,27 @@ import Testing
         }
     }
 
+    /// Packed bytes equal a bit-by-bit reference, appended after what the buffer already holds.
+    @Test func bitPackingMatchesBitByBitReference() {
+        for width in 1...32 {
+            for count in [1, 2, 3, 7, 31, 128] {
+                let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
+                let values = (0..<count).map { UInt32(truncatingIfNeeded: (UInt64($0 + width) &* 0x9E37_79B9) & mask) }
+                let prefix: [UInt8] = [0xAB, 0xCD, 0xEF]
+                var expected = prefix + [UInt8](repeating: 0, count: BitPacking.byteCount(count: count, width: width))
+                for (i, v) in values.enumerated() {
+                    for bit in 0..<width where v & (1 << UInt32(bit)) != 0 {
+                        let position = i * width + bit
+                        expected[prefix.count + position / 8] |= 1 << UInt8(position % 8)
+                    }
+                }
+                var out = prefix
+                values.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &out) }
+                #expect(out == expected, "width \(width), count \(count)")
+            }
+        }
+    }
+
     @Test func postingPoolChainsRoundTripAcrossSlices() {
         var pool = PostingPool(reservingCapacity: 16)
         var a = pool.newChain(), b = pool.newChain()
