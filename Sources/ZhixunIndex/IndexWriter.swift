@@ -31,28 +31,32 @@ public enum IndexWriter {
         let postingsFile = try FileSink(path: path(IndexManifest.FileName.postings))
         var dictionary = TermDictionary.Writer(terms: termsFile, index: infoFile)
 
-        // Terms are encoded in parallel, a batch of chunks at a time, and written in order. A batch
-        // holds several chunks per core: chunks differ in postings (frequent terms cluster), and with
-        // one chunk per core a core would sit idle while the other finishes the heavier one.
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) * 4
+        // Terms are encoded in parallel, one chunk of the key order per task, and appended to the
+        // files in order by whichever worker finishes the chunk in line: writing overlaps encoding
+        // and no core waits at a barrier. Chunks differ in postings (frequent terms cluster), so
+        // there are many small ones; the window bounds how many finished chunks wait in memory.
         let chunkSize = 4096
         let chunks = stride(from: 0, to: keys.count, by: chunkSize).map { $0..<min($0 + chunkSize, keys.count) }
         var written = 0
-        for batchStart in stride(from: 0, to: chunks.count, by: workers) {
-            let batch = Array(chunks[batchStart..<min(batchStart + workers, chunks.count)])
-            let encoded = encodeChunks(batch, merged: merged, builder: builder, scorer: scorer, passages: passages)
-            for chunk in encoded {
-                for (i, term) in chunk.terms.enumerated() {
-                    let end = i + 1 < chunk.terms.count ? chunk.terms[i + 1].offset : chunk.bytes.count
-                    try dictionary.add(key: keys[term.number], docFreq: term.docFreq,
-                                       postingsOffset: postingsFile.offset + term.offset,
-                                       postingsBytes: end - term.offset, maxScore: Float(term.maxScore))
-                }
-                try postingsFile.append(chunk.bytes)
-                written += chunk.terms.count
+        let drain = InOrderDrain<EncodedChunk>(window: 16) { chunk in
+            for (i, term) in chunk.terms.enumerated() {
+                let end = i + 1 < chunk.terms.count ? chunk.terms[i + 1].offset : chunk.bytes.count
+                try dictionary.add(key: keys[term.number], docFreq: term.docFreq,
+                                   postingsOffset: postingsFile.offset + term.offset,
+                                   postingsBytes: end - term.offset, maxScore: Float(term.maxScore))
             }
+            try postingsFile.append(chunk.bytes)
+            written += chunk.terms.count
             progress?(Progress(termsWritten: written, termCount: keys.count))
         }
+        nonisolated(unsafe) let accumulators = builder.accumulators  // read-only while workers run
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            drain.waitForTurn(c)
+            guard !drain.failed else { return drain.finish(c, EncodedChunk()) }
+            drain.finish(c, encodeChunk(chunks[c], merged: merged, accumulators: accumulators, scorer: scorer,
+                                        passages: passages))
+        }
+        if let error = drain.error { throw error }
         try postingsFile.append([UInt8](repeating: 0, count: RecordLayout.tailPadding))
         progress?(Progress(termsWritten: keys.count, termCount: keys.count))
 
@@ -108,48 +112,41 @@ public enum IndexWriter {
         var bytes: [UInt8] = []
     }
 
-    /// Encodes chunks of the term order concurrently (the builder is only read).
-    static func encodeChunks(_ chunks: [Range<Int>], merged: MergedTerms, builder: IndexBuilder,
-                             scorer: BM25FScorer, passages: Int) -> [EncodedChunk] {
-        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<EncodedChunk>.allocate(capacity: chunks.count)
-        _ = results.initialize(from: repeatElement(EncodedChunk(), count: chunks.count))
-        defer { results.deallocate() }
-        nonisolated(unsafe) let accumulators = builder.accumulators  // read-only while workers run
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-            var encoder = BlockEncoder()
-            var chainBytes: [UInt8] = []
-            // Scratch sized to the chunk's largest term, written through pointers.
-            var docs: [UInt32] = []
-            var freqs: [UInt32] = []
-            var chunk = EncodedChunk()
-            for ti in chunks[c] {
-                var n = 0
-                merged.forEachMember(of: ti) { a, number in n += accumulators[a].docFreq(of: number) }
-                if docs.count < n {
-                    docs = [UInt32](repeating: 0, count: n)
-                    freqs = [UInt32](repeating: 0, count: n * IndexField.count)
-                }
-                docs.withUnsafeMutableBufferPointer { docs in
-                    freqs.withUnsafeMutableBufferPointer { freqs in
-                        var filled = 0
-                        merged.forEachMember(of: ti) { a, number in
-                            accumulators[a].pool.read(accumulators[a].chain(of: number), into: &chainBytes)
-                            filled = decodeChain(chainBytes, docs: docs, freqs: freqs, from: filled)
-                        }
-                        precondition(filled == n, "a posting chain holds \(filled) postings, its term counted \(n)")
-                        let idf = ScoringParameters.idf(docFreq: n, docCount: passages)
-                        let offset = chunk.bytes.count
-                        let encoded = encoder.encode(
-                            docs: UnsafeBufferPointer(rebasing: docs[0..<n]),
-                            freqs: UnsafeBufferPointer(rebasing: freqs[0..<(n * IndexField.count)]),
-                            idf: idf, scorer: scorer, into: &chunk.bytes)
-                        chunk.terms.append(EncodedTerm(number: ti, offset: offset, docFreq: n, maxScore: encoded.maxScore))
+    /// Encodes the terms `range` of the merged key order (the accumulators are only read).
+    static func encodeChunk(_ range: Range<Int>, merged: MergedTerms, accumulators: [PostingAccumulator],
+                            scorer: BM25FScorer, passages: Int) -> EncodedChunk {
+        var encoder = BlockEncoder()
+        var chainBytes: [UInt8] = []
+        // Scratch sized to the chunk's largest term, written through pointers.
+        var docs: [UInt32] = []
+        var freqs: [UInt32] = []
+        var chunk = EncodedChunk()
+        for ti in range {
+            var n = 0
+            merged.forEachMember(of: ti) { a, number in n += accumulators[a].docFreq(of: number) }
+            if docs.count < n {
+                docs = [UInt32](repeating: 0, count: n)
+                freqs = [UInt32](repeating: 0, count: n * IndexField.count)
+            }
+            docs.withUnsafeMutableBufferPointer { docs in
+                freqs.withUnsafeMutableBufferPointer { freqs in
+                    var filled = 0
+                    merged.forEachMember(of: ti) { a, number in
+                        accumulators[a].pool.read(accumulators[a].chain(of: number), into: &chainBytes)
+                        filled = decodeChain(chainBytes, docs: docs, freqs: freqs, from: filled)
                     }
+                    precondition(filled == n, "a posting chain holds \(filled) postings, its term counted \(n)")
+                    let idf = ScoringParameters.idf(docFreq: n, docCount: passages)
+                    let offset = chunk.bytes.count
+                    let encoded = encoder.encode(
+                        docs: UnsafeBufferPointer(rebasing: docs[0..<n]),
+                        freqs: UnsafeBufferPointer(rebasing: freqs[0..<(n * IndexField.count)]),
+                        idf: idf, scorer: scorer, into: &chunk.bytes)
+                    chunk.terms.append(EncodedTerm(number: ti, offset: offset, docFreq: n, maxScore: encoded.maxScore))
                 }
             }
-            results[c] = chunk
         }
-        return Array(results)
+        return chunk
     }
 
     /// Decodes a term's chain (varint delta<<fields | mask, then one varint per set field; the first
